@@ -1,0 +1,146 @@
+#include "sql.h"
+
+#include "core/logging.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+namespace Moniagent::Sql {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Moniagent::Sql", text);
+}
+
+bool isConstraint(const QSqlError& error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    if (ok && (code & 0xff) == 19) // SQLITE_CONSTRAINT and its extended codes
+        return true;
+    return error.databaseText().contains(QLatin1String("constraint failed"), Qt::CaseInsensitive)
+        || error.databaseText().contains(QLatin1String("another user"), Qt::CaseInsensitive);
+}
+
+bool isDiskFull(const QSqlError& error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return (ok && (code & 0xff) == 13) // SQLITE_FULL
+        || error.databaseText().contains(QLatin1String("disk is full"), Qt::CaseInsensitive);
+}
+} // namespace
+
+Error errorFrom(const QSqlError& error, const QString& what)
+{
+    const QString detail = error.text();
+    if (isConstraint(error)) {
+        QString message = what.isEmpty() ? tr("The change conflicts with data that is already stored.")
+                                         : tr("Could not %1: it conflicts with data that is already stored.").arg(what);
+        return Error::conflict(message, detail);
+    }
+    if (isDiskFull(error)) {
+        return {Error::Code::Io, tr("The disk is full. Nothing was changed; free some space and try again."), detail};
+    }
+    QString message = what.isEmpty() ? tr("The database reported an error.")
+                                     : tr("Could not %1: the database reported an error.").arg(what);
+    return Error::database(message, detail);
+}
+
+Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& params)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        qCWarning(lcDb) << "prepare failed:" << query.lastError().text() << sql;
+        return errorFrom(query.lastError());
+    }
+    for (const QVariant& param : params)
+        query.addBindValue(param);
+    if (!query.exec()) {
+        qCDebug(lcDb) << "exec failed:" << query.lastError().text() << sql;
+        return errorFrom(query.lastError());
+    }
+    return query;
+}
+
+Result<QVariant> scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& params)
+{
+    auto query = exec(db, sql, params);
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return QVariant();
+    return query->value(0);
+}
+
+QString isoDate(QDate date)
+{
+    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+}
+
+QDate parseIsoDate(const QVariant& value)
+{
+    return value.isNull() ? QDate() : QDate::fromString(value.toString(), Qt::ISODate);
+}
+
+QString isoTimestamp(const QDateTime& utc)
+{
+    return utc.isValid() ? utc.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime parseIsoTimestamp(const QVariant& value)
+{
+    if (value.isNull())
+        return {};
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(value.toString(), Qt::ISODate);
+    return time.toUTC();
+}
+
+QVariant nullable(const std::optional<qint64>& value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QVariant nullable(const std::optional<double>& value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
+}
+
+QVariant nullableText(const QString& value)
+{
+    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+}
+
+std::optional<qint64> optionalId(const QVariant& value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toLongLong();
+}
+
+std::optional<double> optionalReal(const QVariant& value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toDouble();
+}
+
+QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString placeholders(qsizetype count)
+{
+    QString text;
+    text.reserve(count * 3);
+    for (qsizetype i = 0; i < count; ++i)
+        text += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return text;
+}
+
+} // namespace Moniagent::Sql

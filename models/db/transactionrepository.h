@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/transactionfilter.h"
+#include "transactionquery.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <functional>
+
+namespace Moniagent {
+
+class Database;
+
+// The ledger table. Every method takes the id of the user it acts for and never touches another user's rows.
+// Thread-safe: it keeps no state and uses the calling thread's connection. Change signals may therefore be
+// emitted from a worker thread; connect with a context object to receive them queued.
+class TransactionRepository : public QObject
+{
+    Q_OBJECT
+public:
+    // Bulk progress: rows done so far and the total; return false to cancel (the whole batch is undone).
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    explicit TransactionRepository(Database* database, QObject* parent = nullptr);
+
+    // Checks a transaction before it is written; the message says what to fix.
+    static Result<void> validate(const Transaction& transaction);
+
+    Result<qint64> add(qint64 userId, Transaction transaction);
+    // Adds many rows in one SQLite transaction: all or nothing. Returns the number added.
+    Result<qint64> addMany(qint64 userId, const QList<Transaction>& transactions, const Progress& progress = {});
+    // Writes rows back with their original ids, uuids and creation times (undo of a removal).
+    Result<void> restore(qint64 userId, const QList<Transaction>& transactions);
+    Result<void> update(qint64 userId, const Transaction& transaction);
+    Result<void> remove(qint64 userId, const QList<qint64>& ids);
+
+    Result<Transaction> find(qint64 userId, qint64 id) const;
+    Result<QList<Transaction>> findMany(qint64 userId, const QList<qint64>& ids) const;
+    Result<qint64> count(qint64 userId, const TransactionFilter& filter) const;
+    Result<LedgerTotals> totals(qint64 userId, const TransactionFilter& filter) const;
+    // One page in sort order (reversed when spec.reverse). For the Category sort, use pageByCategory.
+    Result<QList<Transaction>> page(const TransactionQuery& query, const TransactionQuery::PageSpec& spec) const;
+    // Rows [offset, offset + limit) of the ledger in sort order; convenient for the command line and tests.
+    Result<QList<Transaction>> list(qint64 userId, const TransactionFilter& filter, const TransactionSort& sort,
+                                    int limit, qint64 offset = 0) const;
+
+    // Category sort support: row counts per category (NULL = uncategorized) under a filter.
+    Result<QList<std::pair<std::optional<qint64>, qint64>>> countByCategory(qint64 userId,
+                                                                            const TransactionFilter& filter) const;
+
+Q_SIGNALS:
+    // Empty `ids` after a bulk operation means "many rows".
+    void inserted(qint64 userId, const QList<qint64>& ids);
+    void updated(qint64 userId, const QList<qint64>& ids);
+    void removed(qint64 userId, const QList<qint64>& ids);
+
+private:
+    Result<void> insertOne(const QSqlDatabase& db, qint64 userId, const Transaction& transaction, bool keepIdentity,
+                           qint64* newId);
+
+    Database* m_database;
+};
+
+// Reads a row selected with TransactionQuery::columns() starting at column `first`.
+Transaction readTransaction(const QSqlQuery& query, int first = 0);
+
+} // namespace Moniagent
