@@ -116,9 +116,9 @@ Result<qint64> CategoryRepository::add(qint64 userId, Category category)
         {category.uuid.isEmpty() ? Sql::newUuid() : category.uuid, userId, category.name.trimmed(),
          Sql::nullableText(category.systemKey), category.description, category.icon, category.color.toUpper(),
          CategoryEnums::key(category.type), category.isSystem ? 1 : 0,
-         category.isSystem ? QVariant(category.displayOrder) : QVariant(QMetaType::fromType<int>()), userId});
+         category.isSystem ? QVariant(category.displayOrder) : QVariant(), userId});
     if (!result) {
-        if (result.error().code == Error::Code::Conflict)
+        if (result.error().detail.contains(QLatin1String("categories.name")))
             return nameConflict(category.name.trimmed());
         return result.error();
     }
@@ -140,7 +140,7 @@ Result<void> CategoryRepository::update(qint64 userId, const Category& category)
                     {category.name.trimmed(), category.description, category.icon, category.color.toUpper(),
                      CategoryEnums::key(category.type), category.displayOrder, category.id, userId});
     if (!result) {
-        if (result.error().code == Error::Code::Conflict)
+        if (result.error().detail.contains(QLatin1String("categories.name")))
             return nameConflict(category.name.trimmed());
         return result.error();
     }

@@ -57,12 +57,20 @@ Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVarian
         return errorFrom(query.lastError());
     }
     for (const QVariant& param : params)
-        query.addBindValue(param);
+        bind(query, param);
     if (!query.exec()) {
         qCDebug(lcDb) << "exec failed:" << query.lastError().text() << sql;
         return errorFrom(query.lastError());
     }
     return query;
+}
+
+void bind(QSqlQuery& query, const QVariant& value)
+{
+    if (value.metaType() == QMetaType::fromType<QString>() && !value.isNull() && value.toString().isNull())
+        query.addBindValue(QStringLiteral(""));
+    else
+        query.addBindValue(value);
 }
 
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& params)
@@ -102,17 +110,17 @@ QDateTime parseIsoTimestamp(const QVariant& value)
 
 QVariant nullable(const std::optional<qint64>& value)
 {
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+    return value ? QVariant(*value) : QVariant();
 }
 
 QVariant nullable(const std::optional<double>& value)
 {
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
+    return value ? QVariant(*value) : QVariant();
 }
 
 QVariant nullableText(const QString& value)
 {
-    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+    return value.isEmpty() ? QVariant() : QVariant(value);
 }
 
 std::optional<qint64> optionalId(const QVariant& value)

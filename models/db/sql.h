@@ -17,6 +17,10 @@ namespace Moniagent::Sql {
 // Constraint violations come back as Error::Code::Conflict, everything else as Database.
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& sql, const QVariantList& params = {});
 
+// Binds positionally. A null QString (e.g. QString().trimmed()) would be stored as NULL by the driver;
+// here it becomes '' and only a QVariant() (see nullable*) becomes NULL.
+void bind(QSqlQuery& query, const QVariant& value);
+
 // Runs a query expected to return one value in its first column (count(*), last id …).
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& params = {});
 

@@ -33,24 +33,24 @@ QString insertSql(bool keepIdentity)
 
 void bindRow(QSqlQuery& query, qint64 userId, const Transaction& t)
 {
-    query.addBindValue(t.uuid.isEmpty() ? Sql::newUuid() : t.uuid);
-    query.addBindValue(userId);
-    query.addBindValue(Sql::nullable(t.categoryId));
-    query.addBindValue(Sql::nullable(t.invoiceId));
-    query.addBindValue(Sql::nullable(t.emailId));
-    query.addBindValue(TransactionEnums::key(t.type));
-    query.addBindValue(t.amount.minor());
-    query.addBindValue(t.amount.currency().code());
-    query.addBindValue(Sql::isoDate(t.occurredOn));
-    query.addBindValue(t.merchant.trimmed());
-    query.addBindValue(t.description);
-    query.addBindValue(t.notes);
-    query.addBindValue(TransactionEnums::key(t.source));
-    query.addBindValue(metadataText(t.sourceMetadata));
-    query.addBindValue(Sql::nullableText(t.externalId));
-    query.addBindValue(t.confirmedByUser ? 1 : 0);
-    query.addBindValue(Sql::nullable(t.categoryConfidence));
-    query.addBindValue(Sql::nullableText(TransactionEnums::key(t.categorizedBy)));
+    Sql::bind(query, t.uuid.isEmpty() ? Sql::newUuid() : t.uuid);
+    Sql::bind(query, userId);
+    Sql::bind(query, Sql::nullable(t.categoryId));
+    Sql::bind(query, Sql::nullable(t.invoiceId));
+    Sql::bind(query, Sql::nullable(t.emailId));
+    Sql::bind(query, TransactionEnums::key(t.type));
+    Sql::bind(query, t.amount.minor());
+    Sql::bind(query, t.amount.currency().code());
+    Sql::bind(query, Sql::isoDate(t.occurredOn));
+    Sql::bind(query, t.merchant.trimmed());
+    Sql::bind(query, t.description);
+    Sql::bind(query, t.notes);
+    Sql::bind(query, TransactionEnums::key(t.source));
+    Sql::bind(query, metadataText(t.sourceMetadata));
+    Sql::bind(query, Sql::nullableText(t.externalId));
+    Sql::bind(query, t.confirmedByUser ? 1 : 0);
+    Sql::bind(query, Sql::nullable(t.categoryConfidence));
+    Sql::bind(query, Sql::nullableText(TransactionEnums::key(t.categorizedBy)));
 }
 
 } // namespace
@@ -115,9 +115,9 @@ Result<void> TransactionRepository::insertOne(const QSqlDatabase& db, qint64 use
     if (!query.prepare(insertSql(keepIdentity)))
         return Sql::errorFrom(query.lastError(), tr("save the transaction"));
     if (keepIdentity) {
-        query.addBindValue(transaction.id);
-        query.addBindValue(Sql::isoTimestamp(transaction.createdAt));
-        query.addBindValue(Sql::isoTimestamp(transaction.updatedAt));
+        Sql::bind(query, transaction.id);
+        Sql::bind(query, Sql::isoTimestamp(transaction.createdAt));
+        Sql::bind(query, Sql::isoTimestamp(transaction.updatedAt));
     }
     bindRow(query, userId, transaction);
     if (!query.exec())

@@ -93,8 +93,9 @@ Result<qint64> UserRepository::createProfile(const NewProfile& profile, bool adm
                      profile.firstName.trimmed(), profile.lastName.trimmed(), role->id,
                      Currency::fromCode(profile.baseCurrency).code(), profile.locale});
     if (!inserted) {
-        if (inserted.error().code == Error::Code::Conflict)
-            return Error::conflict(tr("A profile named “%1” already exists.").arg(profile.username.trimmed()));
+        if (inserted.error().detail.contains(QLatin1String("users.username")))
+            return Error::conflict(tr("A profile named “%1” already exists.").arg(profile.username.trimmed()),
+                                   inserted.error().detail);
         return inserted.error();
     }
     const qint64 userId = inserted->lastInsertId().toLongLong();
@@ -192,8 +193,9 @@ Result<void> UserRepository::updateProfile(qint64 currentUserId, const User& use
          user.lastName.trimmed(), Currency::fromCode(user.baseCurrency).code(), user.locale,
          json(user.budgetPreferences), json(user.notificationPreferences), user.id});
     if (!result) {
-        if (result.error().code == Error::Code::Conflict)
-            return Error::conflict(tr("A profile named “%1” already exists.").arg(user.username.trimmed()));
+        if (result.error().detail.contains(QLatin1String("users.username")))
+            return Error::conflict(tr("A profile named “%1” already exists.").arg(user.username.trimmed()),
+                                   result.error().detail);
         return result.error();
     }
     if (result->numRowsAffected() == 0)
