@@ -1,7 +1,8 @@
 -- Moniagent schema, version 1: every table of the merged design (DESIGN.md §3).
 -- Conventions: integer primary keys; uuid where an entity needs identity outside the file;
 -- money as integer minor units + ISO 4217 code; times as UTC ISO-8601 text; calendar dates as YYYY-MM-DD;
--- JSON columns hold valid JSON text; every user-owned row carries user_id and goes with its user.
+-- JSON columns hold valid JSON text; dates are checked with date(x, '+0 days') IS x, which
+-- normalizes impossible days (2023-02-29) and yields NULL for malformed text, so both fail; every user-owned row carries user_id and goes with its user.
 
 PRAGMA application_id = 1297043017; -- 'MONI'
 
@@ -71,7 +72,7 @@ CREATE TABLE invoices (
     sha256         TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
     mime_type      TEXT NOT NULL DEFAULT '',
     store_name     TEXT,
-    date           TEXT CHECK (date IS NULL OR date(date) = date),
+    date           TEXT CHECK (date IS NULL OR date(date, '+0 days') IS date),
     total_minor    INTEGER CHECK (total_minor IS NULL OR (typeof(total_minor) = 'integer' AND total_minor >= 0)),
     tax_minor      INTEGER CHECK (tax_minor IS NULL OR (typeof(tax_minor) = 'integer' AND tax_minor >= 0)),
     currency       TEXT CHECK (currency IS NULL OR (length(currency) = 3 AND currency GLOB '[A-Z][A-Z][A-Z]')),
@@ -168,7 +169,7 @@ CREATE TABLE transactions (
     type                TEXT NOT NULL CHECK (type IN ('income', 'expense')),
     amount_minor        INTEGER NOT NULL CHECK (typeof(amount_minor) = 'integer' AND amount_minor > 0),
     currency            TEXT NOT NULL CHECK (length(currency) = 3 AND currency GLOB '[A-Z][A-Z][A-Z]'),
-    occurred_on         TEXT NOT NULL CHECK (date(occurred_on) = occurred_on),
+    occurred_on         TEXT NOT NULL CHECK (date(occurred_on, '+0 days') IS occurred_on),
     merchant_name       TEXT NOT NULL DEFAULT '',
     description         TEXT NOT NULL DEFAULT '',
     notes               TEXT NOT NULL DEFAULT '',
@@ -216,7 +217,7 @@ CREATE INDEX budgets_category ON budgets (category_id) WHERE category_id IS NOT 
 CREATE TABLE budget_alerts (
     id           INTEGER PRIMARY KEY,
     budget_id    INTEGER NOT NULL REFERENCES budgets (id) ON DELETE CASCADE,
-    period_start TEXT NOT NULL CHECK (date(period_start) = period_start),
+    period_start TEXT NOT NULL CHECK (date(period_start, '+0 days') IS period_start),
     level        TEXT NOT NULL CHECK (level IN ('warning', 'exceeded')),
     created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     seen_at      TEXT,
