@@ -11,11 +11,6 @@ namespace Moniagent {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
-{
-    return QCoreApplication::translate("Moniagent::Money", text, nullptr, n);
-}
-
 #ifdef __SIZEOF_INT128__
 __extension__ typedef __int128 Int128;
 #endif
@@ -139,7 +134,7 @@ std::optional<ParsedNumber> splitNumber(const QString& number, const QLocale& lo
         if (c.digitValue() >= 0)
             continue;
         if (!isSeparator(c)) {
-            *error = tr("“%1” is not a number.").arg(number);
+            *error = Money::tr("“%1” is not a number.").arg(number);
             return std::nullopt;
         }
         if (c == u'.' || c == u',' || localeDecimal == c) {
@@ -156,7 +151,7 @@ std::optional<ParsedNumber> splitNumber(const QString& number, const QLocale& lo
         if (otherKindPresent) {
             // "1.234,56" or "1,234.56": the last separator is the decimal one and must occur once.
             if (counts.value(lastSep) != 1) {
-                *error = tr("“%1” has more than one decimal separator.").arg(number);
+                *error = Money::tr("“%1” has more than one decimal separator.").arg(number);
                 return std::nullopt;
             }
             decimalPos = lastSepPos;
@@ -177,7 +172,7 @@ std::optional<ParsedNumber> splitNumber(const QString& number, const QLocale& lo
         const int digit = c.digitValue();
         if (i == decimalPos) {
             if (sawGroup && groupRun.size() != 3) {
-                *error = tr("“%1” has misplaced digit group separators.").arg(number);
+                *error = Money::tr("“%1” has misplaced digit group separators.").arg(number);
                 return std::nullopt;
             }
             continue;
@@ -193,22 +188,22 @@ std::optional<ParsedNumber> splitNumber(const QString& number, const QLocale& lo
         }
         // a group separator
         if (decimalPos >= 0 && i > decimalPos) {
-            *error = tr("“%1” has a digit group separator after the decimal separator.").arg(number);
+            *error = Money::tr("“%1” has a digit group separator after the decimal separator.").arg(number);
             return std::nullopt;
         }
         if (groupRun.isEmpty() || (sawGroup && groupRun.size() < 2)) {
-            *error = tr("“%1” has misplaced digit group separators.").arg(number);
+            *error = Money::tr("“%1” has misplaced digit group separators.").arg(number);
             return std::nullopt;
         }
         sawGroup = true;
         groupRun.clear();
     }
     if (sawGroup && decimalPos < 0 && groupRun.size() != 3) {
-        *error = tr("“%1” has misplaced digit group separators.").arg(number);
+        *error = Money::tr("“%1” has misplaced digit group separators.").arg(number);
         return std::nullopt;
     }
     if (parsed.integerDigits.isEmpty() && parsed.fractionDigits.isEmpty()) {
-        *error = tr("“%1” is not a number.").arg(number);
+        *error = Money::tr("“%1” is not a number.").arg(number);
         return std::nullopt;
     }
     return parsed;
@@ -232,7 +227,7 @@ Result<Money> buildMoney(const ParsedNumber& number, bool negative, const Curren
     for (QChar c : all) {
         if (qMulOverflow(magnitude, qint64(10), &magnitude)
             || qAddOverflow(magnitude, qint64(c.unicode() - u'0'), &magnitude))
-            return Error::invalidInput(tr("The amount is too large."));
+            return Error::invalidInput(Money::tr("The amount is too large."));
     }
 
     bool allExtraZero = true;
@@ -240,7 +235,8 @@ Result<Money> buildMoney(const ParsedNumber& number, bool negative, const Curren
         allExtraZero = allExtraZero && c == u'0';
     if (!allExtraZero) {
         if (rounding == Money::Rounding::Reject) {
-            return Error::invalidInput(tr("%1 amounts have at most %n decimal digit(s).", digits).arg(currency.code()));
+            return Error::invalidInput(
+                Money::tr("%1 amounts have at most %n decimal digit(s).", nullptr, digits).arg(currency.code()));
         }
         // Decide by the first extra digit and whether anything follows it.
         const int first = extra.at(0).unicode() - u'0';
@@ -260,7 +256,7 @@ Result<Money> buildMoney(const ParsedNumber& number, bool negative, const Curren
             break;
         }
         if (up && qAddOverflow(magnitude, qint64(1), &magnitude))
-            return Error::invalidInput(tr("The amount is too large."));
+            return Error::invalidInput(Money::tr("The amount is too large."));
     }
     return Money(negative ? -magnitude : magnitude, currency);
 }

@@ -3,6 +3,7 @@
 #include "currency.h"
 #include "result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QLocale>
 #include <QMetaType>
@@ -15,6 +16,8 @@ namespace Moniagent {
 // Never a floating-point value. Arithmetic is overflow-checked and refuses to mix currencies.
 class Money
 {
+    Q_DECLARE_TR_FUNCTIONS(Moniagent::Money)
+
 public:
     enum class Rounding
     {

@@ -65,9 +65,11 @@ public:
 
     const T& value() const& { return std::get<T>(m_data); }
     T& value() & { return std::get<T>(m_data); }
-    T&& value() && { return std::get<T>(std::move(m_data)); }
+    // By value on temporaries, so `for (const auto& row : *repository.list(…))` owns what it iterates.
+    T value() && { return std::get<T>(std::move(m_data)); }
     const T& operator*() const& { return value(); }
     T& operator*() & { return value(); }
+    T operator*() && { return std::get<T>(std::move(m_data)); }
     const T* operator->() const { return &value(); }
     T* operator->() { return &value(); }
 

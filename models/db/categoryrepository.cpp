@@ -11,11 +11,6 @@ namespace Moniagent {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Moniagent::CategoryRepository", text);
-}
-
 const QString Columns = QStringLiteral(
     "id, uuid, user_id, name, system_key, description, icon, color, type, is_system, display_order, created_at, "
     "updated_at");
@@ -41,7 +36,7 @@ Category read(const QSqlQuery& q)
 
 Error nameConflict(const QString& name)
 {
-    return Error::conflict(tr("A category named “%1” already exists.").arg(name));
+    return Error::conflict(CategoryRepository::tr("A category named “%1” already exists.").arg(name));
 }
 
 } // namespace

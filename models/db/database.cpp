@@ -17,11 +17,6 @@ namespace Moniagent {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Moniagent::Database", text);
-}
-
 struct FileFacts
 {
     int userVersion = 0;
@@ -35,14 +30,15 @@ Result<FileFacts> inspect(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error {
-            Error::Code::Io, tr("Cannot read “%1”: %2").arg(QDir::toNativeSeparators(path), file.errorString()), {}};
+        return Error {Error::Code::Io,
+                      Database::tr("Cannot read “%1”: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+                      {}};
     }
     const QByteArray header = file.read(16);
     file.close();
     if (header != QByteArrayView("SQLite format 3\0", 16)) {
         return Error {Error::Code::Corrupt,
-                      tr("“%1” is not a Moniagent database, or it is damaged. The file was not changed.")
+                      Database::tr("“%1” is not a Moniagent database, or it is damaged. The file was not changed.")
                           .arg(QDir::toNativeSeparators(path)),
                       QStringLiteral("bad SQLite header")};
     }
@@ -56,7 +52,7 @@ Result<FileFacts> inspect(const QString& path)
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         const auto corrupt = [&](const QString& detail) {
             return Error {Error::Code::Corrupt,
-                          tr("“%1” is not a Moniagent database, or it is damaged. The file was not changed.")
+                          Database::tr("“%1” is not a Moniagent database, or it is damaged. The file was not changed.")
                               .arg(QDir::toNativeSeparators(path)),
                           detail};
         };

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QStringList>
@@ -16,6 +17,8 @@ namespace Moniagent {
 // connection is closed when the thread finishes. Stop worker threads before destroying the Database.
 class Database
 {
+    Q_DECLARE_TR_FUNCTIONS(Moniagent::Database)
+
 public:
     static constexpr int ApplicationId = 0x4D4F4E49; // 'MONI'
 

@@ -14,13 +14,6 @@
 
 namespace Moniagent {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Moniagent::Migrator", text);
-}
-} // namespace
-
 QList<Migrator::Migration> Migrator::available()
 {
     static const QList<Migration> migrations = [] {

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -11,6 +12,8 @@ namespace Moniagent {
 // each applied in one transaction that also sets PRAGMA user_version.
 class Migrator
 {
+    Q_DECLARE_TR_FUNCTIONS(Moniagent::Migrator)
+
 public:
     struct Migration
     {

@@ -8,10 +8,6 @@
 namespace Moniagent::Sql {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Moniagent::Sql", text);
-}
 
 bool isConstraint(const QSqlError& error)
 {
@@ -36,15 +32,22 @@ Error errorFrom(const QSqlError& error, const QString& what)
 {
     const QString detail = error.text();
     if (isConstraint(error)) {
-        QString message = what.isEmpty() ? tr("The change conflicts with data that is already stored.")
-                                         : tr("Could not %1: it conflicts with data that is already stored.").arg(what);
+        QString message = what.isEmpty()
+            ? QCoreApplication::translate("Moniagent::Sql", "The change conflicts with data that is already stored.")
+            : QCoreApplication::translate("Moniagent::Sql",
+                                          "Could not %1: it conflicts with data that is already stored.")
+                  .arg(what);
         return Error::conflict(message, detail);
     }
     if (isDiskFull(error)) {
-        return {Error::Code::Io, tr("The disk is full. Nothing was changed; free some space and try again."), detail};
+        return {Error::Code::Io,
+                QCoreApplication::translate("Moniagent::Sql",
+                                            "The disk is full. Nothing was changed; free some space and try again."),
+                detail};
     }
-    QString message = what.isEmpty() ? tr("The database reported an error.")
-                                     : tr("Could not %1: the database reported an error.").arg(what);
+    QString message = what.isEmpty()
+        ? QCoreApplication::translate("Moniagent::Sql", "The database reported an error.")
+        : QCoreApplication::translate("Moniagent::Sql", "Could not %1: the database reported an error.").arg(what);
     return Error::database(message, detail);
 }
 
