@@ -140,6 +140,13 @@
     </message>
 </context>
 <context>
+    <name>Moniagent::AddTransactionCommand</name>
+    <message>
+        <source>Add “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::CategoryRepository</name>
     <message>
         <source>A category named “%1” already exists.</source>
@@ -210,6 +217,13 @@
     </message>
     <message>
         <source>The database is damaged. Restore a backup or export what can be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::LedgerPager</name>
+    <message>
+        <source>The transaction is hidden by the current filter.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -287,6 +301,20 @@
     </message>
 </context>
 <context>
+    <name>Moniagent::RemoveTransactionsCommand</name>
+    <message>
+        <source>Delete “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n transaction(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::RoleModel</name>
     <message>
         <source>Role</source>
@@ -343,6 +371,97 @@
     </message>
     <message>
         <source>Could not %1: the database reported an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::TransactionModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncategorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by a rule (confidence %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested (confidence %1) and confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested with confidence %1; not confirmed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested by the assistant (confidence %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must not be zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1 of “%2”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

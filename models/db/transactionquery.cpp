@@ -120,6 +120,18 @@ std::pair<QString, QVariantList> TransactionQuery::pageSql(const PageSpec& spec)
     return {sql, params};
 }
 
+std::pair<QString, QVariantList> TransactionQuery::countBeforeSql(const Cursor& cursor) const
+{
+    const QString key = sortExpression();
+    const bool asc = ascending(false);
+    QVariantList params = m_params;
+    params << cursor.key << cursor.key << cursor.id;
+    return {QStringLiteral("SELECT count(*) FROM transactions t WHERE %1 AND %2 %3 ? AND (%2, t.id) %4 (?, ?)")
+                .arg(m_where, key, asc ? QStringLiteral("<=") : QStringLiteral(">="),
+                     asc ? QStringLiteral("<") : QStringLiteral(">")),
+            params};
+}
+
 TransactionQuery::Cursor TransactionQuery::cursorOf(const Transaction& transaction) const
 {
     switch (m_sort.key) {

@@ -43,6 +43,9 @@ public:
     // Full rows of one page, in traversal order (reversed when spec.reverse).
     std::pair<QString, QVariantList> pageSql(const PageSpec& spec) const;
 
+    // Rows that come before `cursor` in sort order.
+    std::pair<QString, QVariantList> countBeforeSql(const Cursor& cursor) const;
+
     Cursor cursorOf(const Transaction& transaction) const;
 
     // The column list every reader of full rows uses, in the order readTransaction() expects.

@@ -383,6 +383,26 @@ Result<QList<Transaction>> TransactionRepository::list(qint64 userId, const Tran
     return page(query, spec);
 }
 
+Result<std::pair<qint64, bool>> TransactionRepository::countBefore(const TransactionQuery& query,
+                                                                   const TransactionQuery::Cursor& cursor,
+                                                                   qint64 id) const
+{
+    QVariantList params = query.params();
+    params << id;
+    auto matches = Sql::scalar(
+        m_database->connection(),
+        QStringLiteral("SELECT count(*) FROM transactions t WHERE %1 AND t.id = ?").arg(query.where()), params);
+    if (!matches)
+        return matches.error();
+    if (matches->toInt() == 0)
+        return std::pair<qint64, bool> {0, false};
+    const auto [sql, beforeParams] = query.countBeforeSql(cursor);
+    auto before = Sql::scalar(m_database->connection(), sql, beforeParams);
+    if (!before)
+        return before.error();
+    return std::pair<qint64, bool> {before->toLongLong(), true};
+}
+
 Result<QList<std::pair<std::optional<qint64>, qint64>>>
 TransactionRepository::countByCategory(qint64 userId, const TransactionFilter& filter) const
 {

@@ -47,6 +47,10 @@ public:
     Result<QList<Transaction>> list(qint64 userId, const TransactionFilter& filter, const TransactionSort& sort,
                                     int limit, qint64 offset = 0) const;
 
+    // How many rows precede `cursor` under `query`, and whether transaction `id` matches the query at all.
+    Result<std::pair<qint64, bool>> countBefore(const TransactionQuery& query, const TransactionQuery::Cursor& cursor,
+                                                qint64 id) const;
+
     // Category sort support: row counts per category (NULL = uncategorized) under a filter.
     Result<QList<std::pair<std::optional<qint64>, qint64>>> countByCategory(qint64 userId,
                                                                             const TransactionFilter& filter) const;

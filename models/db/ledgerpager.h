@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/transactionfilter.h"
+#include "transactionquery.h"
+
+#include <QMap>
+
+#include <optional>
+
+namespace Moniagent {
+
+class TransactionRepository;
+
+// Random access to the rows of a filtered, sorted ledger without loading it. Row ranges are served by
+// key from the nearest known page boundary (or either end), so scrolling, jumping to the end and
+// jumping back cost a short index walk, not a scan. The Category sort walks one category at a time in
+// the given order using the (user, category, date) index. Not thread-safe: one pager per thread.
+class LedgerPager
+{
+public:
+    struct Spec
+    {
+        qint64 userId = 0;
+        TransactionFilter filter;
+        TransactionSort sort;
+        // For TransactionSortKey::Category: the categories in ascending display order (nullopt = uncategorized).
+        QList<std::optional<qint64>> categoryOrder;
+        int pageSize = 128;
+    };
+
+    LedgerPager(const TransactionRepository* repository, Spec spec);
+
+    const Spec& spec() const { return m_spec; }
+
+    Result<qint64> count();
+    // Rows [index * pageSize, …): a full page except possibly the last.
+    Result<QList<Transaction>> page(int index);
+    // Any row range, page by page.
+    Result<QList<Transaction>> rows(qint64 start, qint64 length);
+    // The row at which a transaction shows under this filter and order; NotFound if it does not match.
+    Result<qint64> rowOf(qint64 id);
+
+private:
+    struct Bounds
+    {
+        TransactionQuery::Cursor first;
+        TransactionQuery::Cursor last;
+        int size = 0;
+    };
+    struct Bucket
+    {
+        std::optional<qint64> categoryId;
+        qint64 start = 0;
+        qint64 size = 0;
+    };
+
+    Result<QList<Transaction>> keysetPage(int index);
+    Result<QList<Transaction>> bucketRows(qint64 start, qint64 length);
+    Result<void> ensureBuckets();
+    TransactionFilter bucketFilter(const std::optional<qint64>& categoryId) const;
+
+    const TransactionRepository* m_repository;
+    Spec m_spec;
+    TransactionQuery m_query;
+    std::optional<qint64> m_count;
+    QMap<int, Bounds> m_bounds;
+    std::optional<QList<Bucket>> m_buckets;
+};
+
+} // namespace Moniagent

@@ -1,0 +1,26 @@
+#include "edittransactioncommand.h"
+
+#include "db/transactionrepository.h"
+
+namespace Moniagent {
+
+EditTransactionCommand::EditTransactionCommand(TransactionRepository* repository, qint64 userId, Transaction before,
+                                               Transaction after, const QString& text, ErrorHandler onError)
+    : TransactionCommand(repository, userId, std::move(onError))
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+{
+    setText(text);
+}
+
+Result<void> EditTransactionCommand::doRedo()
+{
+    return m_repository->update(m_userId, m_after);
+}
+
+Result<void> EditTransactionCommand::doUndo()
+{
+    return m_repository->update(m_userId, m_before);
+}
+
+} // namespace Moniagent
