@@ -1,0 +1,214 @@
+#include "application.h"
+
+#include "common/messagebox.h"
+#include "demo/demogenerator.h"
+#include "dialogs/firstrundialog.h"
+#include "mainwindow.h"
+#include "session/session.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+#include <QFileDialog>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QThread>
+
+#include <atomic>
+#include <cstdio>
+
+namespace Moniagent {
+
+namespace {
+    // Set by MONIAGENT_BENCH_STARTUP: print when the window has painted for the first time, then quit.
+    class FirstPaintWatcher : public QObject
+    {
+    public:
+        using QObject::QObject;
+
+    protected:
+        bool eventFilter(QObject* watched, QEvent* event) override
+        {
+            if (event->type() == QEvent::Paint && !m_done) {
+                m_done = true;
+                std::fprintf(stdout, "moniagent: window shown\n");
+                std::fflush(stdout);
+                QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+            }
+            return QObject::eventFilter(watched, event);
+        }
+
+    private:
+        bool m_done = false;
+    };
+} // namespace
+
+Application::Application() = default;
+
+Application::~Application()
+{
+    m_window.reset(); // models and worker threads go before the database
+    m_session.reset();
+}
+
+void Application::setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Moniagent"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("moniagent.org"));
+    QCoreApplication::setApplicationName(QStringLiteral("Moniagent"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MONIAGENT_VERSION));
+}
+
+void Application::installTranslations(QCoreApplication* app)
+{
+    auto* translations = new Translations(app);
+    translations->install(QLocale::system());
+}
+
+QString Application::databasePath() const
+{
+    const QStringList arguments = QCoreApplication::arguments();
+    const qsizetype db = arguments.indexOf(QStringLiteral("--db"));
+    if (db >= 0 && db + 1 < arguments.size())
+        return arguments.at(db + 1);
+    return QSettings().value(QStringLiteral("database/path"), Database::defaultPath()).toString();
+}
+
+bool Application::openDatabase(QString path)
+{
+    while (true) {
+        auto session = Session::open(path);
+        if (session) {
+            m_session = std::move(*session);
+            return true;
+        }
+        QMessageBox box(QMessageBox::Critical, QObject::tr("Moniagent"), session.error().message);
+        box.setInformativeText(QObject::tr("You can open another Moniagent file, or quit."));
+        if (!session.error().detail.isEmpty())
+            box.setDetailedText(session.error().detail);
+        QPushButton* other = box.addButton(QObject::tr("Open Another File…"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Close);
+        box.exec();
+        if (box.clickedButton() != other)
+            return false;
+        path = QFileDialog::getOpenFileName(nullptr, QObject::tr("Open Moniagent File"), {},
+                                            QObject::tr("Moniagent files (*.sqlite);;All files (*)"));
+        if (path.isEmpty())
+            return false;
+    }
+}
+
+bool Application::ensureProfile()
+{
+    auto hasProfiles = m_session->hasProfiles();
+    if (!hasProfiles) {
+        MessageBox::critical(nullptr, QObject::tr("Moniagent"), hasProfiles.error().message, hasProfiles.error().detail);
+        return false;
+    }
+    if (*hasProfiles) {
+        QSettings settings;
+        const qint64 last = settings.value(QStringLiteral("profile/last")).toLongLong();
+        if (last > 0 && m_session->setUser(last))
+            return true;
+        auto selected = m_session->selectUser();
+        if (!selected)
+            MessageBox::critical(nullptr, QObject::tr("Moniagent"), selected.error().message);
+        return selected.ok();
+    }
+
+    // First start.
+    QString name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    FirstRunDialog dialog(name, Currency::forLocale(QLocale::system()).code());
+    if (dialog.exec() != QDialog::Accepted || dialog.choice() == FirstRunDialog::Choice::Cancelled)
+        return false;
+    UserRepository::NewProfile profile;
+    profile.username = dialog.profileName();
+    profile.baseCurrency = dialog.currency();
+    profile.locale = QLocale::system().name();
+    auto id = m_session->users()->createProfile(profile);
+    if (!id || !m_session->setUser(*id)) {
+        MessageBox::critical(nullptr, QObject::tr("Moniagent"),
+                             id ? QObject::tr("The new profile could not be opened.") : id.error().message);
+        return false;
+    }
+    QSettings().setValue(QStringLiteral("profile/last"), *id);
+    if (dialog.choice() == FirstRunDialog::Choice::Demo)
+        fillWithDemoData();
+    return true;
+}
+
+bool Application::fillWithDemoData()
+{
+    // Generated on a worker thread (its own connection, one transaction) while a progress dialog stays live.
+    QProgressDialog progress(QObject::tr("Creating demo data…"), QObject::tr("Cancel"), 0, 1000);
+    progress.setWindowTitle(QObject::tr("Moniagent"));
+    progress.setMinimumDuration(0);
+    progress.setWindowModality(Qt::ApplicationModal);
+    std::atomic<bool> cancelled = false;
+    std::atomic<int> permille = 0;
+    Result<qint64> result = qint64(0);
+
+    DemoGenerator::Options options;
+    options.transactions = 6000;
+    options.endDate = m_session->clock().today();
+    options.currency = m_session->baseCurrency();
+    Database* database = m_session->database();
+    const qint64 userId = m_session->userId();
+    QThread* worker = QThread::create([&]() {
+        result = DemoGenerator().populate(database, userId, options, [&](qint64 done, qint64 total) {
+            permille = total > 0 ? int(done * 1000 / total) : 0;
+            return !cancelled.load();
+        });
+    });
+    QEventLoop loop;
+    QObject::connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, &progress, [&]() { progress.setValue(permille.load()); });
+    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [&]() { cancelled = true; });
+    ticker.start(50);
+    worker->start();
+    loop.exec();
+    worker->wait();
+    delete worker;
+    progress.reset();
+    if (!result && result.error().code != Error::Code::Cancelled) {
+        MessageBox::warning(nullptr, QObject::tr("Moniagent"), result.error().message, result.error().detail);
+        return false;
+    }
+    return result.ok();
+}
+
+void Application::watchStartup()
+{
+    if (qEnvironmentVariableIsEmpty("MONIAGENT_BENCH_STARTUP"))
+        return;
+    m_window->installEventFilter(new FirstPaintWatcher(m_window.get()));
+}
+
+int Application::run()
+{
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/moniagent.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("org.moniagent.Moniagent"));
+    m_translations.install(QLocale::system());
+    if (!openDatabase(databasePath()))
+        return 1;
+    if (!ensureProfile())
+        return 0;
+    const QLocale locale = m_session->locale();
+    QLocale::setDefault(locale);
+    m_translations.install(locale);
+    QSettings().setValue(QStringLiteral("profile/last"), m_session->userId());
+
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    QObject::connect(m_window.get(), &MainWindow::languageChanged, this,
+                     [this]() { m_translations.install(m_session->locale()); });
+    watchStartup();
+    m_window->show();
+    return QApplication::exec();
+}
+
+} // namespace Moniagent

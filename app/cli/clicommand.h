@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace Moniagent {
+
+class Session;
+
+// Exit codes of the command line (DESIGN.md §7).
+enum class ExitCode { Ok = 0, Failure = 1, BadInput = 2 };
+
+// What a command gets to work with: the open session, parsed options and the output streams.
+struct CliContext
+{
+    Session* session = nullptr;
+    const QCommandLineParser* options = nullptr;
+    QTextStream* out = nullptr;
+    QTextStream* err = nullptr;
+    bool json = false;
+};
+
+// One subcommand of `moniagent` ("list", "add", "demo" …). Runs headless, without widgets.
+class CliCommand
+{
+public:
+    virtual ~CliCommand() = default;
+
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    virtual void addOptions(QCommandLineParser& parser) const = 0;
+    // Whether the command needs an existing profile (otherwise the default one is created when missing).
+    virtual bool needsExistingProfile() const { return true; }
+    virtual ExitCode run(CliContext& context) = 0;
+
+protected:
+    // Prints the error and maps it to an exit code: invalid input is 2, anything else 1.
+    static ExitCode fail(CliContext& context, const Error& error);
+    static ExitCode badInput(CliContext& context, const QString& message);
+};
+
+} // namespace Moniagent

@@ -1,0 +1,27 @@
+#include "application.h"
+#include "cli/commandline.h"
+
+#include <QApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    Moniagent::Application::setIdentity();
+
+    if (Moniagent::CommandLine::wantsCommandLine(arguments)) {
+        QCoreApplication app(argc, argv);
+        Moniagent::Application::installTranslations(&app);
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return Moniagent::CommandLine().run(app.arguments(), out, err);
+    }
+
+    QApplication app(argc, argv);
+    Moniagent::Application application;
+    return application.run();
+}

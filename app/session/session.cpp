@@ -1,0 +1,69 @@
+#include "session.h"
+
+#include <QCoreApplication>
+
+namespace Moniagent {
+
+Session::Session(std::unique_ptr<Database> database, const Clock& clock)
+    : m_database(std::move(database))
+    , m_transactions(std::make_unique<TransactionRepository>(m_database.get()))
+    , m_categories(std::make_unique<CategoryRepository>(m_database.get()))
+    , m_users(std::make_unique<UserRepository>(m_database.get()))
+    , m_clock(clock)
+{
+}
+
+Session::~Session() = default;
+
+Result<std::unique_ptr<Session>> Session::open(const QString& path, const Clock& clock)
+{
+    auto database = Database::open(path);
+    if (!database)
+        return database.error();
+    return std::unique_ptr<Session>(new Session(std::move(*database), clock));
+}
+
+QLocale Session::locale() const
+{
+    return m_user.locale.isEmpty() ? QLocale::system() : QLocale(m_user.locale);
+}
+
+Result<void> Session::setUser(qint64 userId)
+{
+    auto user = m_users->find(userId, userId);
+    if (!user)
+        return user.error();
+    m_userId = userId;
+    m_user = *user;
+    return {};
+}
+
+Result<void> Session::selectUser(const QString& username)
+{
+    auto id = username.isEmpty() ? m_users->firstProfileId() : m_users->findIdByUsername(username);
+    if (!id)
+        return id.error();
+    return setUser(*id);
+}
+
+Result<qint64> Session::createDefaultProfile(const QLocale& locale)
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    if (name.trimmed().isEmpty())
+        name = QCoreApplication::translate("Moniagent::Session", "Me");
+    UserRepository::NewProfile profile;
+    profile.username = name;
+    profile.baseCurrency = Currency::forLocale(locale).code();
+    profile.locale = locale.name();
+    auto id = m_users->createProfile(profile);
+    if (!id)
+        return id.error();
+    auto opened = setUser(*id);
+    if (!opened)
+        return opened.error();
+    return *id;
+}
+
+} // namespace Moniagent

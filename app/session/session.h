@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "db/categoryrepository.h"
+#include "db/database.h"
+#include "db/transactionrepository.h"
+#include "db/userrepository.h"
+
+#include <QLocale>
+
+#include <memory>
+
+namespace Moniagent {
+
+// What one running Moniagent works with: the open database, its repositories, the current profile and
+// the outside world (locale, clock). Built once by the composition root (the window or a command-line
+// command) and passed down; nothing reaches for it globally.
+class Session
+{
+public:
+    static Result<std::unique_ptr<Session>> open(const QString& path, const Clock& clock = SystemClock::instance());
+    ~Session();
+
+    Database* database() const { return m_database.get(); }
+    TransactionRepository* transactions() const { return m_transactions.get(); }
+    CategoryRepository* categories() const { return m_categories.get(); }
+    UserRepository* users() const { return m_users.get(); }
+    const Clock& clock() const { return m_clock; }
+
+    qint64 userId() const { return m_userId; }
+    const User& user() const { return m_user; }
+    // The profile's locale, or the system locale when the profile has none.
+    QLocale locale() const;
+    Currency baseCurrency() const { return Currency::fromCode(m_user.baseCurrency); }
+
+    Result<bool> hasProfiles() const { return m_users->hasProfiles(); }
+    // Opens a profile by id; NotFound if it does not exist.
+    Result<void> setUser(qint64 userId);
+    // Opens the profile with this name, or the first one when `username` is empty.
+    Result<void> selectUser(const QString& username = {});
+    // Creates the first profile of a fresh installation from the environment (user name, locale, the
+    // locale's currency) and opens it.
+    Result<qint64> createDefaultProfile(const QLocale& locale = QLocale::system());
+    // Re-reads the current profile after its settings changed.
+    Result<void> reloadUser() { return setUser(m_userId); }
+
+private:
+    Session(std::unique_ptr<Database> database, const Clock& clock);
+
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<TransactionRepository> m_transactions;
+    std::unique_ptr<CategoryRepository> m_categories;
+    std::unique_ptr<UserRepository> m_users;
+    const Clock& m_clock;
+    qint64 m_userId = 0;
+    User m_user;
+};
+
+} // namespace Moniagent

@@ -1,0 +1,134 @@
+#include "settingsdialog.h"
+
+#include "common/messagebox.h"
+#include "core/currency.h"
+#include "core/money.h"
+#include "session/session.h"
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Moniagent {
+
+SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_name(new QLineEdit(this))
+    , m_currency(new QComboBox(this))
+    , m_locale(new QComboBox(this))
+    , m_localePreview(new QLabel(this))
+    , m_dataFolder(new QLineEdit(this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    const User& user = session->user();
+
+    m_name->setObjectName(QStringLiteral("profileName"));
+    m_name->setText(user.username);
+    m_currency->setObjectName(QStringLiteral("profileCurrency"));
+    const QLocale current = session->locale();
+    QStringList codes = Currency::commonCodes();
+    if (!codes.contains(user.baseCurrency))
+        codes.prepend(user.baseCurrency);
+    for (const QString& code : std::as_const(codes))
+        m_currency->addItem(QStringLiteral("%1 — %2").arg(code, Currency::fromCode(code).displayName(current)), code);
+    m_currency->setCurrentIndex(m_currency->findData(user.baseCurrency));
+
+    m_locale->setObjectName(QStringLiteral("profileLocale"));
+    m_locale->addItem(tr("System default (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    QList<QLocale> locales = QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript, QLocale::AnyTerritory);
+    locales.erase(std::remove_if(locales.begin(), locales.end(),
+                                 [](const QLocale& l) { return l.language() == QLocale::C || l.territory() == QLocale::AnyTerritory; }),
+                  locales.end());
+    std::sort(locales.begin(), locales.end(), [](const QLocale& a, const QLocale& b) {
+        return QString::localeAwareCompare(a.nativeLanguageName(), b.nativeLanguageName()) < 0;
+    });
+    for (const QLocale& locale : std::as_const(locales)) {
+        m_locale->addItem(QStringLiteral("%1 (%2)").arg(locale.nativeLanguageName(), locale.nativeTerritoryName()),
+                          locale.name());
+    }
+    m_locale->setCurrentIndex(std::max(0, m_locale->findData(user.locale)));
+    m_localePreview->setObjectName(QStringLiteral("localePreview"));
+    connect(m_locale, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateLocalePreview);
+    connect(m_currency, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateLocalePreview);
+    updateLocalePreview();
+
+    auto* profile = new QGroupBox(tr("Profile"), this);
+    auto* profileForm = new QFormLayout(profile);
+    profileForm->addRow(tr("Name:"), m_name);
+    profileForm->addRow(tr("Main currency:"), m_currency);
+    profileForm->addRow(tr("Language and formats:"), m_locale);
+    profileForm->addRow(QString(), m_localePreview);
+
+    auto* data = new QGroupBox(tr("Data"), this);
+    auto* dataForm = new QFormLayout(data);
+    m_dataFolder->setObjectName(QStringLiteral("dataFolder"));
+    m_dataFolder->setReadOnly(true);
+    m_dataFolder->setText(QDir::toNativeSeparators(QFileInfo(session->database()->path()).absolutePath()));
+    auto* open = new QPushButton(tr("Open Folder"), this);
+    connect(open, &QPushButton::clicked, this, [this]() {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QDir::fromNativeSeparators(m_dataFolder->text())));
+    });
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_dataFolder, 1);
+    folderRow->addWidget(open);
+    dataForm->addRow(tr("Data folder:"), folderRow);
+    auto* note = new QLabel(tr("Your ledger, receipts and settings live here. Back up this folder to keep them safe."),
+                            this);
+    note->setWordWrap(true);
+    dataForm->addRow(QString(), note);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(profile);
+    layout->addWidget(data);
+    layout->addWidget(buttons);
+    setMinimumWidth(520);
+}
+
+void SettingsDialog::updateLocalePreview()
+{
+    const QString name = m_locale->currentData().toString();
+    const QLocale locale = name.isEmpty() ? QLocale::system() : QLocale(name);
+    const Money sample = Money::fromMinor(123456789, m_currency->currentData().toString());
+    m_localePreview->setText(tr("Example: %1 · %2").arg(sample.toString(locale),
+                                                        locale.toString(m_session->clock().today(), QLocale::ShortFormat)));
+}
+
+void SettingsDialog::accept()
+{
+    User user = m_session->user();
+    const QString oldLanguage = m_session->locale().name().section(u'_', 0, 0);
+    user.username = m_name->text().trimmed();
+    user.baseCurrency = m_currency->currentData().toString();
+    user.locale = m_locale->currentData().toString();
+    auto saved = m_session->users()->updateProfile(m_session->userId(), user);
+    if (!saved) {
+        MessageBox::warning(this, tr("Settings"), saved.error().message, saved.error().detail);
+        return;
+    }
+    auto reloaded = m_session->reloadUser();
+    if (!reloaded) {
+        MessageBox::warning(this, tr("Settings"), reloaded.error().message, reloaded.error().detail);
+        return;
+    }
+    m_languageChanged = m_session->locale().name().section(u'_', 0, 0) != oldLanguage;
+    QDialog::accept();
+}
+
+} // namespace Moniagent

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace Moniagent {
+
+class Session;
+
+// Settings: the profile's name, currency and locale (language, number and date formats), and where the
+// data lives. Changes are saved to the profile when the dialog is accepted.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(Session* session, QWidget* parent = nullptr);
+
+    void accept() override;
+    bool languageChanged() const { return m_languageChanged; }
+
+private:
+    void updateLocalePreview();
+
+    Session* m_session;
+    QLineEdit* m_name;
+    QComboBox* m_currency;
+    QComboBox* m_locale;
+    QLabel* m_localePreview;
+    QLineEdit* m_dataFolder;
+    bool m_languageChanged = false;
+};
+
+} // namespace Moniagent

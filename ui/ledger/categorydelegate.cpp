@@ -1,0 +1,103 @@
+#include "categorydelegate.h"
+
+#include "common/categoryicons.h"
+#include "itemmodels/categorymodel.h"
+#include "itemmodels/transactionmodel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
+#include <QPainter>
+
+namespace Moniagent {
+
+CategoryDelegate::CategoryDelegate(CategoryRepository* categories, qint64 userId, QObject* parent)
+    : QStyledItemDelegate(parent)
+    , m_categories(categories)
+    , m_userId(userId)
+{
+}
+
+void CategoryDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString icon = index.data(TransactionModel::CategoryIconRole).toString();
+    const QColor color = index.data(TransactionModel::CategoryColorRole).value<QColor>();
+    const bool categorized = index.data(TransactionModel::CategoryIdRole).isValid();
+    const bool confirmed = index.data(TransactionModel::ConfirmedRole).toBool();
+    const int size = std::min(18, opt.rect.height() - 4);
+    opt.icon = QIcon();
+    opt.features &= ~QStyleOptionViewItem::HasDecoration;
+    if (categorized && !confirmed)
+        opt.font.setItalic(true);
+    if (!categorized)
+        opt.palette.setColor(QPalette::Text, opt.palette.color(QPalette::PlaceholderText));
+
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    // Background and selection first, then the badge, then the text beside it.
+    QStyleOptionViewItem background = opt;
+    background.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+    if (index.data(TransactionModel::LoadedRole).toBool()) {
+        const QRect badge(opt.rect.left() + 4, opt.rect.top() + (opt.rect.height() - size) / 2, size, size);
+        if (categorized && !icon.isEmpty())
+            painter->drawPixmap(badge, CategoryIcons::badge(icon, color, size, painter->device()->devicePixelRatioF()));
+        QStyleOptionViewItem text = opt;
+        text.rect.setLeft(badge.right() + 6);
+        text.backgroundBrush = Qt::NoBrush;
+        text.state &= ~QStyle::State_HasFocus;
+        style->drawControl(QStyle::CE_ItemViewItem, &text, painter, widget);
+    }
+}
+
+QWidget* CategoryDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex& index) const
+{
+    auto* combo = new QComboBox(parent);
+    combo->setObjectName(QStringLiteral("categoryEditor"));
+    auto* model = new CategoryModel(m_categories, m_userId, combo);
+    model->setIncludeUncategorized(true);
+    model->setTransactionType(TransactionType(index.data(TransactionModel::TypeRole).toInt()));
+    combo->setModel(model);
+    combo->setModelColumn(CategoryModel::NameColumn);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex i = model->index(row, 0);
+        combo->setItemIcon(row, CategoryIcons::icon(i.data(CategoryModel::IconRole).toString(),
+                                                    i.data(CategoryModel::ColorRole).value<QColor>()));
+    }
+    // Type-ahead: typing a few letters picks the category.
+    combo->setEditable(true);
+    combo->setInsertPolicy(QComboBox::NoInsert);
+    combo->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    combo->completer()->setFilterMode(Qt::MatchContains);
+    connect(combo, &QComboBox::activated, this, [this, combo]() {
+        auto* self = const_cast<CategoryDelegate*>(this);
+        Q_EMIT self->commitData(combo);
+        Q_EMIT self->closeEditor(combo);
+    });
+    return combo;
+}
+
+void CategoryDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
+{
+    auto* combo = static_cast<QComboBox*>(editor);
+    auto* model = static_cast<CategoryModel*>(combo->model());
+    const QVariant id = index.data(TransactionModel::CategoryIdRole);
+    const int row = model->rowOf(id.isValid() ? std::optional<qint64>(id.toLongLong()) : std::nullopt);
+    combo->setCurrentIndex(std::max(row, 0));
+}
+
+void CategoryDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const
+{
+    auto* combo = static_cast<QComboBox*>(editor);
+    // An edited text that matches no category keeps the old value.
+    if (combo->currentIndex() < 0 || combo->currentText() != combo->itemText(combo->currentIndex()))
+        return;
+    const QVariant id = combo->itemData(combo->currentIndex(), CategoryModel::IdRole);
+    if (id == index.data(TransactionModel::CategoryIdRole))
+        return;
+    model->setData(index, id, Qt::EditRole);
+}
+
+} // namespace Moniagent

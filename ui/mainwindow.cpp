@@ -1,0 +1,231 @@
+#include "mainwindow.h"
+
+#include "common/messagebox.h"
+#include "dialogs/categoriesdialog.h"
+#include "dialogs/settingsdialog.h"
+#include "itemmodels/transactionmodel.h"
+#include "ledger/filterbar.h"
+#include "ledger/ledgerpage.h"
+#include "ledger/ledgerview.h"
+#include "ledger/quickentrywidget.h"
+#include "session/session.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace Moniagent {
+
+MainWindow::MainWindow(Session* session, QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_undo(new QUndoStack(this))
+    , m_model(new TransactionModel(session->transactions(), session->categories(), session->userId(), this))
+    , m_page(nullptr)
+    , m_count(new QLabel(this))
+    , m_totals(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/moniagent.svg")));
+    m_model->setLocale(session->locale());
+    m_model->setUndoStack(m_undo);
+    m_page = new LedgerPage(session, m_model, this);
+    setCentralWidget(m_page);
+
+    m_count->setObjectName(QStringLiteral("countLabel"));
+    m_totals->setObjectName(QStringLiteral("totalsLabel"));
+    m_totals->setTextFormat(Qt::RichText);
+    statusBar()->addWidget(m_count);
+    statusBar()->addPermanentWidget(m_totals);
+    connect(m_model, &TransactionModel::totalsChanged, this, &MainWindow::updateTotals);
+    connect(m_model, &TransactionModel::countChanged, this, &MainWindow::updateCount);
+    connect(m_model, &TransactionModel::loadingChanged, this, &MainWindow::updateCount);
+    connect(m_model, &TransactionModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_page, &LedgerPage::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 6000); });
+
+    createActions();
+    updateTitle();
+    updateCount();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quickAdd = file->addAction(tr("&Quick Add…"), m_page->quickEntry(), &QuickEntryWidget::focusEntry);
+    quickAdd->setObjectName(QStringLiteral("quickAddAction"));
+    quickAdd->setShortcut(QKeySequence::New);
+    file->addSeparator();
+    QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence::Preferences);
+    if (settings->shortcut().isEmpty())
+        settings->setShortcut(QKeySequence(tr("Ctrl+,")));
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcuts(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction* remove = edit->addAction(tr("&Delete"), m_page->view(), &LedgerView::deleteSelected);
+    remove->setObjectName(QStringLiteral("deleteAction"));
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_page->view()->addAction(remove);
+    QAction* selectAll = edit->addAction(tr("Select &All"), m_page->view(), &QAbstractItemView::selectAll);
+    selectAll->setShortcut(QKeySequence::SelectAll);
+    selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_page->view()->addAction(selectAll);
+    edit->addSeparator();
+    QAction* find = edit->addAction(tr("&Find…"), m_page->filterBar(), &FilterBar::focusSearch);
+    find->setShortcut(QKeySequence::Find);
+    edit->addSeparator();
+    QAction* categories = edit->addAction(tr("&Categories…"), this, &MainWindow::showCategories);
+    categories->setObjectName(QStringLiteral("categoriesAction"));
+    categories->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* clear = view->addAction(tr("&Clear Filters"), m_page->filterBar(), &FilterBar::clear);
+    clear->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    QAction* reload = view->addAction(tr("&Reload"), m_model, &TransactionModel::refresh);
+    reload->setShortcut(QKeySequence::Refresh);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Moniagent"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("Moniagent — %1").arg(m_session->user().displayName()));
+}
+
+void MainWindow::updateCount()
+{
+    if (m_model->isLoading() && m_model->rowCount() == 0) {
+        m_count->setText(tr("Loading…"));
+        return;
+    }
+    m_count->setText(tr("%n transaction(s)", nullptr, m_model->rowCount()));
+}
+
+void MainWindow::updateTotals()
+{
+    const LedgerTotals& totals = m_model->totals();
+    const QLocale locale = m_session->locale();
+    const QString base = m_session->user().baseCurrency;
+    // The profile's currency first; others are listed in the tooltip, never added together.
+    const CurrencyTotals* main = totals.find(base);
+    if (!main && !totals.currencies.isEmpty())
+        main = &totals.currencies.first();
+    if (!main) {
+        m_totals->clear();
+        m_totals->setToolTip({});
+        return;
+    }
+    const Currency currency = Currency::fromCode(main->currency);
+    const QString income = Money(main->incomeMinor, currency).toString(locale);
+    const QString expense = Money(-main->expenseMinor, currency).toString(locale);
+    const QString net = Money(main->netMinor(), currency).toString(locale);
+    QString text = tr("Income <b>%1</b> &nbsp; Expenses <b>%2</b> &nbsp; Net <b>%3</b>").arg(income, expense, net);
+    const qsizetype others = totals.currencies.size() - 1;
+    if (others > 0)
+        text += QStringLiteral(" &nbsp; ") + tr("(+%n other currency(ies))", nullptr, int(others));
+    m_totals->setText(text);
+    QStringList lines;
+    for (const CurrencyTotals& c : totals.currencies) {
+        const Currency cur = Currency::fromCode(c.currency);
+        lines << tr("%1: income %2, expenses %3, net %4 (%n transaction(s))", nullptr, int(c.count))
+                     .arg(c.currency, Money(c.incomeMinor, cur).toString(locale), Money(-c.expenseMinor, cur).toString(locale),
+                          Money(c.netMinor(), cur).toString(locale));
+    }
+    m_totals->setToolTip(lines.join(u'\n'));
+}
+
+void MainWindow::showError(const QString& message)
+{
+    statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_session, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_model->setLocale(m_session->locale());
+    updateTitle();
+    updateTotals();
+    if (dialog.languageChanged()) {
+        Q_EMIT languageChanged();
+        MessageBox::information(this, tr("Settings"),
+                                tr("The new language is used for menus and dialogs the next time Moniagent starts."));
+    }
+}
+
+void MainWindow::showCategories()
+{
+    CategoriesDialog dialog(m_session, this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Moniagent"),
+        tr("<h3>Moniagent %1</h3>"
+           "<p>Personal finance that reads your receipts, learns your categories and keeps your data on your "
+           "computer.</p>"
+           "<p>Free software under the GNU General Public License, version 3 or later.</p>"
+           "<p>Built with Qt %2. Your data: %3</p>")
+            .arg(QStringLiteral(MONIAGENT_VERSION), QString::fromLatin1(qVersion()),
+                 QDir::toNativeSeparators(QFileInfo(m_session->database()->path()).absolutePath()).toHtmlEscaped()));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1180, 760);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_page->view()->restoreHeaderState(settings.value(QStringLiteral("ledger/header")).toByteArray());
+    m_page->filterBar()->setPeriod(DateRange::Preset(
+        settings.value(QStringLiteral("ledger/period"), int(DateRange::Preset::AllTime)).toInt()));
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("ledger/header"), m_page->view()->saveHeaderState());
+    settings.setValue(QStringLiteral("ledger/period"), int(m_page->filterBar()->period()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    event->accept();
+}
+
+} // namespace Moniagent

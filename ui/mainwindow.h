@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QUndoStack;
+
+namespace Moniagent {
+
+class LedgerPage;
+class Session;
+class TransactionModel;
+
+// The main window: the ledger page, menus with keyboard shortcuts, undo/redo, and a status bar with
+// the totals of what the filters show. Remembers its geometry, layout and columns.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Session* session, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    LedgerPage* ledgerPage() const { return m_page; }
+    TransactionModel* ledgerModel() const { return m_model; }
+    QUndoStack* undoStack() const { return m_undo; }
+    QLabel* totalsLabel() const { return m_totals; }
+
+public Q_SLOTS:
+    void showSettings();
+    void showCategories();
+    void showAbout();
+
+Q_SIGNALS:
+    // The profile's language changed; the application reloads translations.
+    void languageChanged();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void updateTotals();
+    void updateCount();
+    void updateTitle();
+    void showError(const QString& message);
+    void restoreSettings();
+    void saveSettings();
+
+    Session* m_session;
+    QUndoStack* m_undo;
+    TransactionModel* m_model;
+    LedgerPage* m_page;
+    QLabel* m_count;
+    QLabel* m_totals;
+};
+
+} // namespace Moniagent
