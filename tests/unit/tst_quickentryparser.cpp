@@ -126,6 +126,7 @@ private Q_SLOTS:
     void datesWithoutYearAreNeverInTheFuture();
     void defaultCurrencyIsTheProfiles();
     void keywordsComeFromTranslations();
+    void germanTranslationFile();
     void partialResultsForThePreview();
     void longInputsDoNotHang();
 };
@@ -578,6 +579,29 @@ void TestQuickEntryParser::keywordsComeFromTranslations()
     QCOMPARE(translated.parse(QStringLiteral("Gehalt 3200 income")).type, TransactionType::Income);
     // The keywords were read at construction: removing the translator later changes nothing.
     QCOMPARE(translated.parse(QStringLiteral("Kaffee 3,50 vorgestern")).date, QDate(2026, 11, 20));
+}
+
+void TestQuickEntryParser::germanTranslationFile()
+{
+    // The shipped German translation carries the keywords.
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(":/i18n/moniagent_de.qm")));
+    QCoreApplication::installTranslator(&german);
+    const QuickEntryParser parser(QLocale(QStringLiteral("de_DE")), Currency::fromCode(u"EUR"), kToday);
+    const QuickEntry missing = parser.parse(QStringLiteral("Kaffee gestern"));
+    QCoreApplication::removeTranslator(&german);
+
+    QCOMPARE(missing.problem, QuickEntry::Problem::MissingAmount);
+    QCOMPARE(missing.error, QStringLiteral("Geben Sie einen Betrag an, zum Beispiel „Kaffee 4,50“."));
+    const QuickEntry entry = parser.parse(QStringLiteral("Gehalt 3.200 Einnahme am 1.11."));
+    QVERIFY2(entry.ok, qPrintable(describe(entry)));
+    QCOMPARE(entry.type, TransactionType::Income);
+    QCOMPARE(entry.amount, Money::fromMinor(320000, u"EUR"));
+    QCOMPARE(entry.date, QDate(2026, 11, 1));
+    QCOMPARE(entry.merchant, QStringLiteral("Gehalt"));
+    QCOMPARE(parser.parse(QStringLiteral("Kaffee 3,50 gestern")).date, QDate(2026, 11, 21));
+    QCOMPARE(parser.parse(QStringLiteral("Kino 12 letzten Freitag")).date, QDate(2026, 11, 20));
+    QCOMPARE(parser.parse(QStringLiteral("Brot 3 vor 2 Tagen")).date, QDate(2026, 11, 20));
 }
 
 void TestQuickEntryParser::partialResultsForThePreview()
