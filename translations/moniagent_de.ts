@@ -301,6 +301,113 @@
     </message>
 </context>
 <context>
+    <name>Moniagent::QuickEntryParser</name>
+    <message>
+        <source>income,received,got paid,refund</source>
+        <comment>Quick entry: comma-separated words or phrases that mark money coming in (“salary 3200 income”). English is always understood too.</comment>
+        <translation>Einnahme,Einnahmen,erhalten,Gutschrift,Erstattung,Rückerstattung</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <comment>Quick entry: comma-separated words for today&apos;s date.</comment>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <comment>Quick entry: comma-separated words for yesterday.</comment>
+        <translation>gestern</translation>
+    </message>
+    <message>
+        <source>the day before yesterday,day before yesterday</source>
+        <comment>Quick entry: comma-separated phrases for the day before yesterday.</comment>
+        <translation>vorgestern</translation>
+    </message>
+    <message>
+        <source>{n} days ago,{n} day ago,a day ago</source>
+        <comment>Quick entry: comma-separated phrases for a number of days back; keep {n} where the number goes. A phrase without {n} means one day.</comment>
+        <translation>vor {n} Tagen,vor {n} Tag,vor einem Tag</translation>
+    </message>
+    <message>
+        <source>{n} weeks ago,{n} week ago,a week ago</source>
+        <comment>Quick entry: comma-separated phrases for a number of weeks back; keep {n} where the number goes. A phrase without {n} means one week.</comment>
+        <translation>vor {n} Wochen,vor {n} Woche,vor einer Woche</translation>
+    </message>
+    <message>
+        <source>last {weekday}</source>
+        <comment>Quick entry: comma-separated phrases for the most recent past weekday; keep {weekday} where the weekday name goes (French: “{weekday} dernier”).</comment>
+        <translation>letzten {weekday},letzter {weekday},vergangenen {weekday},vorigen {weekday}</translation>
+    </message>
+    <message>
+        <source>on,on the,the</source>
+        <comment>Quick entry: comma-separated words that stand right before a date and belong to it (“on monday”, German “am”, French “le”).</comment>
+        <translation>am,vom</translation>
+    </message>
+    <message>
+        <source>the,on the</source>
+        <comment>Quick entry: comma-separated words that make the number after them a day of the current month (“on the 3rd”; German “am”, French “le”).</comment>
+        <translation>am,den</translation>
+    </message>
+    <message>
+        <source>st,nd,rd,th</source>
+        <comment>Quick entry: comma-separated endings of ordinal day numbers (“3rd”); German “.”, French “er,e”.</comment>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>of</source>
+        <comment>Quick entry: comma-separated words between a day and a month name (“1st of november”).</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at,for,on,in,from</source>
+        <comment>Quick entry: comma-separated short words dropped at the start or the end of the description (“coffee at”, “for lunch”).</comment>
+        <translation>bei,für,im,in,von,beim</translation>
+    </message>
+    <message>
+        <source>Found two categories: #%1 and #%2. Keep only one.</source>
+        <translation>Zwei Kategorien gefunden: #%1 und #%2. Behalten Sie nur eine.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Write dates like “%2”.</source>
+        <translation>„%1“ ist kein Datum. Schreiben Sie Daten wie „%2“.</translation>
+    </message>
+    <message>
+        <source>Found two dates: %1 and %2. Keep only one.</source>
+        <translation>Zwei Daten gefunden: %1 und %2. Behalten Sie nur eines.</translation>
+    </message>
+    <message>
+        <source>Write “%1” without a minus sign: amounts are positive. For money coming in, add “income”, for example “income %1”.</source>
+        <translation>Schreiben Sie „%1“ ohne Minuszeichen: Beträge sind positiv. Für Geldeingänge fügen Sie „Einnahme“ hinzu, zum Beispiel „Einnahme %1“.</translation>
+    </message>
+    <message>
+        <source>Found two amounts: %1 and %2. Keep only one.</source>
+        <translation>Zwei Beträge gefunden: %1 und %2. Behalten Sie nur einen.</translation>
+    </message>
+    <message>
+        <source>Add an amount, for example “coffee 4.50”.</source>
+        <translation>Geben Sie einen Betrag an, zum Beispiel „Kaffee 4,50“.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency Moniagent knows. Write its three-letter code instead, for example “USD %2”.</source>
+        <translation>„%1“ ist keine Währung, die Moniagent kennt. Schreiben Sie stattdessen ihren dreibuchstabigen Code, zum Beispiel „USD %2“.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Der Betrag muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>Add what it was for, for example “coffee 4.50”.</source>
+        <translation>Geben Sie an, wofür es war, zum Beispiel „Kaffee 4,50“.</translation>
+    </message>
+    <message>
+        <source>The text is too long. Keep it under %1 characters.</source>
+        <translation>Der Text ist zu lang. Bleiben Sie unter %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Type what you spent, for example “coffee 4.50 yesterday”.</source>
+        <translation>Schreiben Sie, was Sie ausgegeben haben, zum Beispiel „Kaffee 4,50 gestern“.</translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::RemoveTransactionsCommand</name>
     <message>
         <source>Delete “%1”</source>
