@@ -15,4 +15,9 @@ template <typename T> QByteArray errorText(const Result<T>& result)
 
 } // namespace Moniagent::Test
 
-#define MONIAGENT_VERIFY_OK(result) QVERIFY2((result).ok(), ::Moniagent::Test::errorText(result).constData())
+// Evaluates `expression` (a Result) once and fails the test with its error text unless it is ok.
+#define MONIAGENT_VERIFY_OK(expression)                                                                                \
+    do {                                                                                                               \
+        const auto& moniagentResult_ = (expression);                                                                   \
+        QVERIFY2(moniagentResult_.ok(), ::Moniagent::Test::errorText(moniagentResult_).constData());                   \
+    } while (false)
