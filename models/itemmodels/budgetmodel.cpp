@@ -23,13 +23,21 @@ BudgetModel::BudgetModel(const QSqlDatabase& db, qint64 userId, QObject* parent)
     setHeader(QStringLiteral("updated_at"), tr("Updated"));
     m_categoryColumn = record().indexOf(QStringLiteral("category_id"));
     m_periodColumn = record().indexOf(QStringLiteral("period"));
-    setSort(record().indexOf(QStringLiteral("id")), Qt::AscendingOrder);
 }
 
 bool BudgetModel::select()
 {
     m_categories.load(database(), m_userId);
     return ScopedSqlTableModel::select();
+}
+
+QString BudgetModel::orderByClause() const
+{
+    // Until a view sorts by a column: as BudgetRepository::list() orders them.
+    if (const QString clause = ScopedSqlTableModel::orderByClause(); !clause.isEmpty())
+        return clause;
+    return QStringLiteral("ORDER BY category_id IS NOT NULL, (SELECT c.display_order FROM categories c "
+                          "WHERE c.id = budgets.category_id), id");
 }
 
 QVariant BudgetModel::data(const QModelIndex& index, int role) const

@@ -5,8 +5,9 @@
 
 namespace Moniagent {
 
-// The budgets of one user (table `budgets`). The category column shows the category's name ("All spending"
-// for the overall budget), the limit its currency, the threshold a percentage, the period its name.
+// The budgets of one user (table `budgets`), the overall budget first, then in category display order. The category
+// column shows the category's name ("All spending" for the overall budget), the limit its currency, the threshold a
+// percentage, the period its name.
 class BudgetModel : public ScopedSqlTableModel
 {
     Q_OBJECT
@@ -15,6 +16,9 @@ public:
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     bool select() override;
+
+protected:
+    QString orderByClause() const override;
 
 private:
     qint64 m_userId;

@@ -155,6 +155,10 @@ void TestItemModels::budgets()
 {
     BudgetRepository repository(m_db->database());
     Budget b;
+    b.limit = Money::fromMinor(300, u"EUR");
+    b.categoryId = m_db->categoryId(m_alice, QStringLiteral("Travel"));
+    const qint64 travel = *repository.add(m_alice, b);
+    b.categoryId.reset();
     b.limit = Money::fromMinor(250000, u"EUR");
     b.alertThreshold = 0.75;
     const qint64 overall = *repository.add(m_alice, b);
@@ -168,7 +172,11 @@ void TestItemModels::budgets()
     BudgetModel model(m_db->database()->connection(), m_alice);
     model.setLocale(m_locale);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    checkScope(model, 2);
+    checkScope(model, 3);
+    // The overall budget first, then in category display order (Groceries before Travel).
+    QCOMPARE(rowOf(model, overall), 0);
+    QCOMPARE(rowOf(model, groceries), 1);
+    QCOMPARE(rowOf(model, travel), 2);
 
     const int o = rowOf(model, overall);
     QCOMPARE(cell(model, o, QStringLiteral("category_id")).toString(), QStringLiteral("All spending"));
