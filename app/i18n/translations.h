@@ -3,6 +3,8 @@
 #include <QLocale>
 #include <QObject>
 
+class QTranslator;
+
 namespace Moniagent {
 
 // Loads Moniagent's and Qt's translations for a locale, with English as the fallback.
@@ -21,7 +23,7 @@ public:
 
 private:
     void removeAll();
-    QList<class QTranslator*> m_translators;
+    QList<QTranslator*> m_translators;
 };
 
 } // namespace Moniagent

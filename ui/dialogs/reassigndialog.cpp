@@ -43,8 +43,8 @@ ReassignDialog::ReassignDialog(CategoryRepository* categories, const Category& d
 
 std::optional<qint64> ReassignDialog::target() const
 {
-    const QVariant data = m_target->currentData();
-    return data.isValid() ? std::optional<qint64>(data.toLongLong()) : std::nullopt;
+    const QVariant chosen = m_target->currentData();
+    return chosen.isValid() ? std::optional<qint64>(chosen.toLongLong()) : std::nullopt;
 }
 
 } // namespace Moniagent

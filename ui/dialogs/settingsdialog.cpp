@@ -73,8 +73,8 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     profileForm->addRow(tr("Language and formats:"), m_locale);
     profileForm->addRow(QString(), m_localePreview);
 
-    auto* data = new QGroupBox(tr("Data"), this);
-    auto* dataForm = new QFormLayout(data);
+    auto* dataBox = new QGroupBox(tr("Data"), this);
+    auto* dataForm = new QFormLayout(dataBox);
     m_dataFolder->setObjectName(QStringLiteral("dataFolder"));
     m_dataFolder->setReadOnly(true);
     m_dataFolder->setText(QDir::toNativeSeparators(QFileInfo(session->database()->path()).absolutePath()));
@@ -96,7 +96,7 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(profile);
-    layout->addWidget(data);
+    layout->addWidget(dataBox);
     layout->addWidget(buttons);
     setMinimumWidth(520);
 }
