@@ -155,11 +155,11 @@ bool Application::fillWithDemoData()
     DemoGenerator::Options options;
     options.transactions = 6000;
     options.endDate = m_session->clock().today();
-    options.currency = m_session->baseCurrency();
+    options.currency = m_session->baseCurrency().code();
     Database* database = m_session->database();
     const qint64 userId = m_session->userId();
     QThread* worker = QThread::create([&]() {
-        result = DemoGenerator().populate(database, userId, options, [&](qint64 done, qint64 total) {
+        result = DemoGenerator::populate(database, userId, options, [&](qint64 done, qint64 total) {
             permille = total > 0 ? int(done * 1000 / total) : 0;
             return !cancelled.load();
         });

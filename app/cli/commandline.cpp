@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "addcommand.h"
+#include "democommand.h"
 #include "listcommand.h"
 #include "session/session.h"
 
@@ -32,7 +33,7 @@ namespace {
 
     QStringList commandNames()
     {
-        return {QStringLiteral("list"), QStringLiteral("add")};
+        return {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("demo")};
     }
 
 } // namespace
@@ -41,6 +42,7 @@ CommandLine::CommandLine()
 {
     m_commands.push_back(std::make_unique<ListCommand>());
     m_commands.push_back(std::make_unique<AddCommand>());
+    m_commands.push_back(std::make_unique<DemoCommand>());
 }
 
 CommandLine::~CommandLine() = default;

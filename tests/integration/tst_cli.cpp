@@ -1,0 +1,257 @@
+#include "db/migrator.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The command line of the real `moniagent` binary: output, exit codes (0 ok, 1 failure, 2 bad input).
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void help();
+    void addAndList();
+    void listFilters();
+    void badInput_data();
+    void badInput();
+    void noProfileYet();
+    void refusesNewerDatabase();
+    void refusesDamagedFile();
+    void demo();
+
+private:
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+    Run run(const QStringList& arguments, bool withDb = true);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_db;
+};
+
+TestCli::Run TestCli::run(const QStringList& arguments, bool withDb)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_dir->path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    QStringList args;
+    if (withDb)
+        args << QStringLiteral("--db") << m_db;
+    args << arguments;
+    process.start(QStringLiteral(MONIAGENT_BINARY), args);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_db = m_dir->filePath(QStringLiteral("cli.sqlite"));
+}
+
+void TestCli::help()
+{
+    const Run r = run({QStringLiteral("--help")}, false);
+    QCOMPARE(r.code, 0);
+    for (const char* command : {"list", "add", "demo"})
+        QVERIFY2(r.out.contains(QLatin1String(command)), qPrintable(r.out));
+    const Run listHelp = run({QStringLiteral("list"), QStringLiteral("--help")}, false);
+    QCOMPARE(listHelp.code, 0);
+    QVERIFY(listHelp.out.contains(QStringLiteral("--search")));
+    const Run version = run({QStringLiteral("--version")}, false);
+    QCOMPARE(version.code, 0);
+    QVERIFY(version.out.contains(QStringLiteral(MONIAGENT_VERSION)));
+}
+
+void TestCli::addAndList()
+{
+    Run r = run({QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("4.50"), QStringLiteral("--merchant"),
+                 QStringLiteral("Corner Café"), QStringLiteral("--date"), QStringLiteral("2024-01-02"),
+                 QStringLiteral("--category"), QStringLiteral("Dining & Drinks"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("id")).toInt(), 1);
+    r = run({QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("3200"), QStringLiteral("--merchant"),
+             QStringLiteral("ACME"), QStringLiteral("--income"), QStringLiteral("--date"), QStringLiteral("2024-01-31"),
+             QStringLiteral("--notes"), QStringLiteral("January")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(QStringLiteral("3,200.00")));
+
+    r = run({QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(rows.size(), 2);
+    const QJsonObject income = rows.at(0).toObject();
+    QCOMPARE(income.value(QStringLiteral("merchant")).toString(), QStringLiteral("ACME"));
+    QCOMPARE(income.value(QStringLiteral("amount")).toString(), QStringLiteral("3200.00"));
+    QCOMPARE(income.value(QStringLiteral("type")).toString(), QStringLiteral("income"));
+    QCOMPARE(income.value(QStringLiteral("notes")).toString(), QStringLiteral("January"));
+    const QJsonObject coffee = rows.at(1).toObject();
+    QCOMPARE(coffee.value(QStringLiteral("amount")).toString(), QStringLiteral("-4.50"));
+    QCOMPARE(coffee.value(QStringLiteral("amount_minor")).toInt(), -450);
+    QCOMPARE(coffee.value(QStringLiteral("date")).toString(), QStringLiteral("2024-01-02"));
+    QCOMPARE(coffee.value(QStringLiteral("category")).toString(), QStringLiteral("Dining & Drinks"));
+    QCOMPARE(coffee.value(QStringLiteral("source")).toString(), QStringLiteral("manual"));
+
+    // The table for people.
+    r = run({QStringLiteral("list")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(QStringLiteral("Corner Café")));
+    QVERIFY(r.out.contains(QStringLiteral("Dining & Drinks")));
+    QCOMPARE(r.out.count(u'\n'), 2);
+}
+
+void TestCli::listFilters()
+{
+    for (int i = 1; i <= 9; ++i) {
+        const Run r = run({QStringLiteral("add"), QStringLiteral("--amount"), QString::number(i * 10),
+                           QStringLiteral("--merchant"), i % 2 ? QStringLiteral("Bakery %1").arg(i) : QStringLiteral("Garage %1").arg(i),
+                           QStringLiteral("--date"), QStringLiteral("2024-0%1-15").arg(i)});
+        QCOMPARE(r.code, 0);
+    }
+    auto count = [&](const QStringList& args) {
+        const Run r = run(QStringList {QStringLiteral("list"), QStringLiteral("--json")} + args);
+        return r.code == 0 ? int(QJsonDocument::fromJson(r.out.toUtf8()).array().size()) : -1;
+    };
+    QCOMPARE(count({}), 9);
+    QCOMPARE(count({QStringLiteral("--search"), QStringLiteral("bakery")}), 5);
+    QCOMPARE(count({QStringLiteral("--from"), QStringLiteral("2024-03-01"), QStringLiteral("--to"), QStringLiteral("2024-05-31")}), 3);
+    QCOMPARE(count({QStringLiteral("--limit"), QStringLiteral("4")}), 4);
+    QCOMPARE(count({QStringLiteral("--category"), QStringLiteral("none")}), 9);
+    QCOMPARE(count({QStringLiteral("--category"), QStringLiteral("Groceries")}), 0);
+    QCOMPARE(count({QStringLiteral("--type"), QStringLiteral("income")}), 0);
+    const Run sorted = run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--sort"), QStringLiteral("amount"),
+                            QStringLiteral("--limit"), QStringLiteral("1")});
+    QCOMPARE(QJsonDocument::fromJson(sorted.out.toUtf8()).array().at(0).toObject().value(QStringLiteral("amount")).toString(),
+             QStringLiteral("-10.00")); // descending by signed amount: the smallest expense first
+}
+
+void TestCli::badInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("unknown option") << QStringList {QStringLiteral("list"), QStringLiteral("--frobnicate")};
+    QTest::newRow("bad amount") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("lots"),
+                                                QStringLiteral("--merchant"), QStringLiteral("x")};
+    QTest::newRow("negative amount") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("-5"),
+                                                     QStringLiteral("--merchant"), QStringLiteral("x")};
+    QTest::newRow("missing merchant") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("5")};
+    QTest::newRow("bad date") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("5"),
+                                              QStringLiteral("--merchant"), QStringLiteral("x"), QStringLiteral("--date"),
+                                              QStringLiteral("2024-02-30")};
+    QTest::newRow("unknown category") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("5"),
+                                                      QStringLiteral("--merchant"), QStringLiteral("x"),
+                                                      QStringLiteral("--category"), QStringLiteral("Spaceships")};
+    QTest::newRow("bad currency") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("5"),
+                                                  QStringLiteral("--merchant"), QStringLiteral("x"),
+                                                  QStringLiteral("--currency"), QStringLiteral("EURO")};
+    QTest::newRow("bad limit") << QStringList {QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("many")};
+    QTest::newRow("bad sort") << QStringList {QStringLiteral("list"), QStringLiteral("--sort"), QStringLiteral("mood")};
+    QTest::newRow("unknown profile") << QStringList {QStringLiteral("--user"), QStringLiteral("nobody"), QStringLiteral("list")};
+    QTest::newRow("bad demo size") << QStringList {QStringLiteral("demo"), QStringLiteral("--transactions"), QStringLiteral("x")};
+}
+
+void TestCli::badInput()
+{
+    QFETCH(QStringList, arguments);
+    QCOMPARE(run({QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("1"), QStringLiteral("--merchant"),
+                  QStringLiteral("seed")})
+                 .code,
+             0);
+    const Run r = run(arguments);
+    QCOMPARE(r.code, 2);
+    QVERIFY(!r.err.trimmed().isEmpty());
+    // Nothing was added.
+    const Run list = run({QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 1);
+}
+
+void TestCli::noProfileYet()
+{
+    const Run r = run({QStringLiteral("list")});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(QStringLiteral("no profile")));
+}
+
+void TestCli::refusesNewerDatabase()
+{
+    QCOMPARE(run({QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("1"), QStringLiteral("--merchant"),
+                  QStringLiteral("x")})
+                 .code,
+             0);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(m_db);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Moniagent::Migrator::latestVersion() + 1)));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    QFile file(m_db);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    file.close();
+    const Run r = run({QStringLiteral("list")});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(QStringLiteral("newer version")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256), before);
+}
+
+void TestCli::refusesDamagedFile()
+{
+    QFile file(m_db);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("this is not a database, it is a shopping list: eggs, milk, bread\n");
+    file.close();
+    const Run r = run({QStringLiteral("list")});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(QStringLiteral("not a Moniagent database")));
+}
+
+void TestCli::demo()
+{
+    Run r = run({QStringLiteral("demo"), QStringLiteral("--transactions"), QStringLiteral("3000"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("added")).toInt(), 3000);
+    r = run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("0")});
+    QCOMPARE(r.code, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(rows.size(), 3000);
+    QSet<QString> merchants;
+    int income = 0;
+    for (const QJsonValue& row : rows) {
+        merchants.insert(row.toObject().value(QStringLiteral("merchant")).toString());
+        income += row.toObject().value(QStringLiteral("type")).toString() == QLatin1String("income");
+    }
+    QVERIFY(merchants.size() > 100);
+    QVERIFY(income > 0);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
