@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BudgetAlertEnums</name>
+    <message>
+        <source>Nearly spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BudgetEnums</name>
+    <message>
+        <source>Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategorizationFeedbackEnums</name>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategorizationRuleEnums</name>
+    <message>
+        <source>Contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategoryEnums</name>
     <message>
         <source>Expense</source>
@@ -140,9 +200,515 @@
     </message>
 </context>
 <context>
+    <name>InvoiceEnums</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobEnums</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read email again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::AddCommand</name>
+    <message>
+        <source>Add one transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount, e.g. 12.50 (always positive; use --income for money in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who was paid, or who paid you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date (YYYY-MM-DD, “today”, “yesterday”); default today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A category name of the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record money received instead of spent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO 4217 code; default the profile&apos;s currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note to keep with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the amount with --amount, e.g. --amount 12.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what it was with --merchant, e.g. --merchant &quot;Corner Café&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency code such as EUR or USD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero; use --income for money received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 on %2 (id %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::AddTransactionCommand</name>
     <message>
         <source>Add “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BudgetAlertModel</name>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BudgetAlertRepository</name>
+    <message>
+        <source>The budget period has no valid start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget alert has an unknown level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BudgetModel</name>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BudgetRepository</name>
+    <message>
+        <source>Choose a currency for the budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a budget limit of more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose whether the budget is weekly, monthly or yearly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert threshold must be between 0 % and 100 % of the limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget&apos;s category no longer exists. Choose another category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is an income category. Budgets limit spending: choose an expense category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a budget for all spending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a budget for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CategoriesDialog</name>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default categories cannot be deleted; rename them instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the category “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CategorizationFeedbackModel</name>
+    <message>
+        <source>Transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CategorizationFeedbackRepository</name>
+    <message>
+        <source>Say whether the category was confirmed or corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The suggestion&apos;s confidence must be between 0 and 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transaction no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category no longer exists. Choose another category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a valid start time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CategorizationRuleModel</name>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CategorizationRuleRepository</name>
+    <message>
+        <source>Choose how the rule matches store names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule has an unknown origin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the store name or text the rule should match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pattern is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid regular expression: %2 (at character %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule&apos;s confidence threshold must be between 0 % and 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule&apos;s category no longer exists. Choose another category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already an exact-name rule for “%1”. Edit that rule instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a rule with the regular expression “%1”. Edit that rule instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a rule for names containing “%1”. Edit that rule instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rule&apos;s match count can only grow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CategoryEditDialog</name>
+    <message>
+        <source>New Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a color</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category Color</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Color:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Icon:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The type of a default category cannot change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CategoryModel</name>
+    <message>
+        <source>Uncategorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default category “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -178,6 +744,70 @@
     </message>
     <message>
         <source>Choose a different category for the transactions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CliParsing</name>
+    <message>
+        <source>“%1” is not a date; use YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number of zero or more, not “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CommandLine</name>
+    <message>
+        <source>Usage: moniagent [--db PATH] [--user NAME] &lt;command&gt; [options]
+Without a command, Moniagent opens its window.
+
+Commands:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Run “moniagent &lt;command&gt; --help” for the options of a command.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file (default: the profile database in the data folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile to act for (default: the first profile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print machine-readable JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has no profile yet. Open Moniagent once, or run “moniagent demo”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -221,9 +851,641 @@
     </message>
 </context>
 <context>
+    <name>Moniagent::DemoCommand</name>
+    <message>
+        <source>Add realistic made-up transactions (several years, hundreds of merchants).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many transactions to add (default 7500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same ledger (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many years back the ledger reaches (default: from the size).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 demo transactions in %2 s (%3 rows/s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::DemoGenerator</name>
+    <message>
+        <source>Choose between 0 and %1 demo transactions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the last date of the demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose between 1 and 50 years of demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a later end date or fewer years: demo data can reach from 1900 to 9999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a currency (a three-letter code such as EUR) for the demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a chunk size between 1 and 1,000,000 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a database before adding demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the demo data was cancelled; nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::FilterBar</name>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income and expenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search merchant, description, notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncategorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Moniagent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to Moniagent&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent keeps your money in order on this computer: type an expense in a line, drop receipts on the window, and see where it all goes. Nothing leaves your machine unless you connect an account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explore with Demo Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fills the profile with a few years of realistic made-up transactions. You can start a new, empty profile later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::InvoiceModel</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::InvoiceRepository</name>
+    <message>
+        <source>The stored copy of the file is missing. Import the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s checksum is not a SHA-256 digest. Import the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no name. Enter a name for the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date %1 is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a currency for the receipt&apos;s amounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s total and tax cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The total and the tax must be in the same currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt has an unknown status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long (at most %1 characters per field).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file was already imported as “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::JobModel</name>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::JobRepository</name>
+    <message>
+        <source>“%1” is not a job type: use capital letters and underscores, such as EMAIL_FETCH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job has an unknown trigger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job has already ended (%1) and cannot be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only failed or cancelled jobs can be retried; this one is “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job runner needs the current time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose when the job should run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::LedgerPage</name>
+    <message>
+        <source>No transactions match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No transactions yet.
+Type one in the line above, for example “coffee 4.50”, and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::LedgerPager</name>
     <message>
         <source>The transaction is hidden by the current filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::LedgerView</name>
+    <message>
+        <source>The new transaction is hidden by the current filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select at most %1 transactions to delete at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 transactions? You can undo this with Edit › Undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n transaction(s).</source>
+        <translation>
+            <numerusform>Deleted %n transaction.</numerusform>
+            <numerusform>Deleted %n transactions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n transaction(s)</source>
+        <translation>
+            <numerusform>Delete %n transaction</numerusform>
+            <numerusform>Delete %n transactions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ListCommand</name>
+    <message>
+        <source>List transactions, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only transactions on or after this date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only transactions on or before this date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this category (name); “none” for uncategorized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only transactions whose merchant, description or notes match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only “income” or “expense”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by date (default), amount or merchant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort ascending instead of descending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many rows (default 50; 0 for all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--type is “income” or “expense”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sort is “date”, “amount” or “merchant”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No transactions match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quick Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Categories…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Moniagent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s)</source>
+        <translation>
+            <numerusform>%n transaction</numerusform>
+            <numerusform>%n transactions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Income &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; Expenses &lt;b&gt;%2&lt;/b&gt; &amp;nbsp; Net &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n other currency(ies))</source>
+        <translation>
+            <numerusform>(+%n other currency)</numerusform>
+            <numerusform>(+%n other currencies)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: income %2, expenses %3, net %4 (%n transaction(s))</source>
+        <translation>
+            <numerusform>%1: income %2, expenses %3, net %4 (%n transaction)</numerusform>
+            <numerusform>%1: income %2, expenses %3, net %4 (%n transactions)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language is used for menus and dialogs the next time Moniagent starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Moniagent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Moniagent %1&lt;/h3&gt;&lt;p&gt;Personal finance that reads your receipts, learns your categories and keeps your data on your computer.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Your data: %3&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -301,6 +1563,150 @@
     </message>
 </context>
 <context>
+    <name>Moniagent::QuickEntryParser</name>
+    <message>
+        <source>income,received,got paid,refund</source>
+        <comment>Quick entry: comma-separated words or phrases that mark money coming in (“salary 3200 income”). English is always understood too.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <comment>Quick entry: comma-separated words for today&apos;s date.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <comment>Quick entry: comma-separated words for yesterday.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the day before yesterday,day before yesterday</source>
+        <comment>Quick entry: comma-separated phrases for the day before yesterday.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} days ago,{n} day ago,a day ago</source>
+        <comment>Quick entry: comma-separated phrases for a number of days back; keep {n} where the number goes. A phrase without {n} means one day.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} weeks ago,{n} week ago,a week ago</source>
+        <comment>Quick entry: comma-separated phrases for a number of weeks back; keep {n} where the number goes. A phrase without {n} means one week.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last {weekday}</source>
+        <comment>Quick entry: comma-separated phrases for the most recent past weekday; keep {weekday} where the weekday name goes (French: “{weekday} dernier”).</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on,on the,the</source>
+        <comment>Quick entry: comma-separated words that stand right before a date and belong to it (“on monday”, German “am”, French “le”).</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the,on the</source>
+        <comment>Quick entry: comma-separated words that make the number after them a day of the current month (“on the 3rd”; German “am”, French “le”).</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>st,nd,rd,th</source>
+        <comment>Quick entry: comma-separated endings of ordinal day numbers (“3rd”); German “.”, French “er,e”.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of</source>
+        <comment>Quick entry: comma-separated words between a day and a month name (“1st of november”).</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at,for,on,in,from</source>
+        <comment>Quick entry: comma-separated short words dropped at the start or the end of the description (“coffee at”, “for lunch”).</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found two categories: #%1 and #%2. Keep only one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Write dates like “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found two dates: %1 and %2. Keep only one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write “%1” without a minus sign: amounts are positive. For money coming in, add “income”, for example “income %1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found two amounts: %1 and %2. Keep only one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an amount, for example “coffee 4.50”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency Moniagent knows. Write its three-letter code instead, for example “USD %2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add what it was for, for example “coffee 4.50”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long. Keep it under %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type what you spent, for example “coffee 4.50 yesterday”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::QuickEntryWidget</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick add: “coffee 4.50 yesterday”, “salary 3200 income 1 nov”, “4.50 #groceries”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no category “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ReassignDialog</name>
+    <message>
+        <source>Delete Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is used by %n transaction(s). Where should they go?</source>
+        <translation>
+            <numerusform>“%1” is used by %n transaction. Where should they go?</numerusform>
+            <numerusform>“%1” is used by %n transactions. Where should they go?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uncategorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::RemoveTransactionsCommand</name>
     <message>
         <source>Delete “%1”</source>
@@ -348,6 +1754,60 @@
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::Session</name>
+    <message>
+        <source>Me</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language and formats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your ledger, receipts and settings live here. Back up this folder to keep them safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example: %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -513,6 +1973,13 @@
     </message>
 </context>
 <context>
+    <name>Moniagent::UserModel</name>
+    <message>
+        <source>%1 (administrator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::UserRepository</name>
     <message>
         <source>Enter a name for the profile.</source>
@@ -556,6 +2023,41 @@
     </message>
     <message>
         <source>You cannot delete the profile you are using.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Moniagent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can open another Moniagent file, or quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Another File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Moniagent File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent files (*.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new profile could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating demo data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -25,6 +25,20 @@ if(problems)
     list(JOIN problems "\n  " text)
     message(FATAL_ERROR "Strings lupdate cannot put in the right context:\n  ${text}")
 endif()
+# English is the source language; its .ts exists for plural forms ("%n transaction(s)"), which must all be
+# filled in (scripts/update-translations does it), or the app shows "(s)".
+if(EXISTS "${ROOT}/translations/moniagent_en.ts")
+    configure_file("${ROOT}/translations/moniagent_en.ts" "${OUT}/english.ts" COPYONLY)
+    execute_process(COMMAND "${LUPDATE}" -no-obsolete -locations none ${dirs} -ts "${OUT}/english.ts"
+                    RESULT_VARIABLE result OUTPUT_QUIET ERROR_QUIET)
+    file(READ "${OUT}/english.ts" english)
+    string(REGEX MATCHALL "<message numerus=\"yes\">[ \t\r\n]*<source>[^<]*</source>[ \t\r\n]*<translation type=\"unfinished\">"
+           unfinished "${english}")
+    if(unfinished)
+        string(REGEX REPLACE "<message numerus=\"yes\">[ \t\r\n]*<source>([^<]*)</source>[^;]*" "\\1" names "${unfinished}")
+        message(FATAL_ERROR "moniagent_en.ts lacks the plural forms of: ${names}\nRun scripts/update-translations.")
+    endif()
+endif()
 file(READ "${OUT}/check.ts" ts)
 string(REGEX MATCHALL "<name>[^<]*</name>" contexts "${ts}")
 list(LENGTH contexts count)

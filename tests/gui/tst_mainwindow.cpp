@@ -2,6 +2,7 @@
 #include "dialogs/categoriesdialog.h"
 #include "dialogs/categoryeditdialog.h"
 #include "dialogs/reassigndialog.h"
+#include "i18n/translations.h"
 #include "itemmodels/categorymodel.h"
 #include "itemmodels/transactionmodel.h"
 #include "ledger/filterbar.h"
@@ -39,6 +40,7 @@ void screenshot(QWidget* widget, const QString& name)
     if (dir.isEmpty())
         return;
     QDir().mkpath(dir);
+    QCoreApplication::sendPostedEvents(); // pending layout requests, so the picture shows the current state
     widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
 }
 
@@ -55,15 +57,6 @@ bool settled(TransactionModel* model)
             return true;
         },
         10000);
-}
-
-int rowOfMerchant(TransactionModel* model, const QString& merchant)
-{
-    for (int r = 0; r < model->rowCount(); ++r) {
-        if (model->data(model->index(r, TransactionModel::MerchantColumn)).toString() == merchant)
-            return r;
-    }
-    return -1;
 }
 
 } // namespace
@@ -84,6 +77,7 @@ private Q_SLOTS:
     void remembersWindowState();
 
 private:
+    Translations m_translations;
     std::unique_ptr<Test::ManualClock> m_clock;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Session> m_session;
@@ -96,6 +90,7 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("MoniagentTest"));
     QCoreApplication::setApplicationName(QStringLiteral("MoniagentGuiTest"));
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_translations.install(QLocale(QLocale::English, QLocale::UnitedStates)); // as the application does
 }
 
 void TestMainWindow::init()

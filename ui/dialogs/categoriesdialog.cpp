@@ -116,8 +116,19 @@ void CategoriesDialog::showError(const QString& message, const QString& detail)
 
 void CategoriesDialog::addCategory()
 {
+    // A color of the palette the fewest categories use yet, so new categories stand apart.
+    static const QStringList palette = {
+        QStringLiteral("#0EA5E9"), QStringLiteral("#F97316"), QStringLiteral("#8B5CF6"), QStringLiteral("#10B981"),
+        QStringLiteral("#EF4444"), QStringLiteral("#EAB308"), QStringLiteral("#EC4899"), QStringLiteral("#14B8A6"),
+        QStringLiteral("#6366F1"), QStringLiteral("#84CC16"),
+    };
+    QHash<QString, int> used;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        used[m_model->categoryAt(r)->color.toUpper()]++;
     Category fresh;
     fresh.userId = m_session->userId();
+    fresh.color = *std::min_element(palette.cbegin(), palette.cend(),
+                                    [&](const QString& a, const QString& b) { return used.value(a) < used.value(b); });
     CategoryEditDialog dialog(fresh, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
