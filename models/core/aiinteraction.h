@@ -31,7 +31,7 @@ struct AiInteraction
     QString inputData;
     QString outputData;
     QString modelUsed;
-    QDateTime createdAt;
+    QDateTime createdAt; // UTC; the database's current time when not given
 };
 
 class AiInteractionEnums
