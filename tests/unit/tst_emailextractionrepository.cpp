@@ -60,7 +60,7 @@ EmailExtraction extraction(int version, ExtractionOutcome status = ExtractionOut
 } // namespace
 
 // Email extractions, scoped through emails.user_id: round trips, latest version, validation, schema
-// constraints, cascades, user scoping and the item model.
+// constraints, user scoping and the item model (cascades from emails: tst_emailintegrity).
 class TestEmailExtractionRepository : public QObject
 {
     Q_OBJECT
