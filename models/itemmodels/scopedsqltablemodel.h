@@ -44,6 +44,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setLocale(const QLocale& locale) { m_locale = locale; }
+    // The locale DisplayRole formats with; subclasses that format a column themselves use it too.
+    const QLocale& locale() const { return m_locale; }
 
 protected:
     // Declares how a column is shown; `currencyColumn` is the column holding the ISO code for Money

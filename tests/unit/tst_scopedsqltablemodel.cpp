@@ -31,6 +31,12 @@ void TestScopedSqlTableModel::roles()
     QCOMPARE(model.data(model.index(0, name)).toString(), QStringLiteral("admin"));
     QCOMPARE(model.data(model.index(1, name), ScopedSqlTableModel::RawValueRole).toString(), QStringLiteral("user"));
     QCOMPARE(model.headerData(name, Qt::Horizontal).toString(), QStringLiteral("Role"));
+
+    // Subclasses that format a column themselves read the locale the view set.
+    QCOMPARE(model.locale(), QLocale());
+    const QLocale german(QLocale::German, QLocale::Germany);
+    model.setLocale(german);
+    QCOMPARE(model.locale(), german);
 }
 
 void TestScopedSqlTableModel::scopeCannotBeWidened()
