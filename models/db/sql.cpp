@@ -3,7 +3,10 @@
 #include "core/logging.h"
 
 #include <QCoreApplication>
+#include <QRandomGenerator>
 #include <QUuid>
+
+#include <atomic>
 
 namespace Moniagent::Sql {
 
@@ -140,9 +143,22 @@ std::optional<double> optionalReal(const QVariant& value)
     return value.toDouble();
 }
 
+QString uuidV7(qint64 unixMilliseconds)
+{
+    // 48 bits of time, version 7, 12 bits of a counter that keeps uuids of the same millisecond in creation
+    // order, the RFC variant, then 62 random bits.
+    static std::atomic<quint32> counter {0};
+    const quint64 random = QRandomGenerator::system()->generate64();
+    const quint32 sequence = counter.fetch_add(1, std::memory_order_relaxed) & 0x0FFF;
+    const quint64 high = (quint64(unixMilliseconds) << 16) | 0x7000 | sequence;
+    const quint64 low = (random & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;
+    const QString hex = QStringLiteral("%1%2").arg(high, 16, 16, QLatin1Char('0')).arg(low, 16, 16, QLatin1Char('0'));
+    return hex.left(8) + u'-' + hex.mid(8, 4) + u'-' + hex.mid(12, 4) + u'-' + hex.mid(16, 4) + u'-' + hex.mid(20);
+}
+
 QString newUuid()
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return uuidV7(QDateTime::currentMSecsSinceEpoch());
 }
 
 QString placeholders(qsizetype count)

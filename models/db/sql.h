@@ -37,7 +37,10 @@ QVariant nullable(const std::optional<double>& value);
 QVariant nullableText(const QString& value); // empty -> NULL
 std::optional<qint64> optionalId(const QVariant& value);
 std::optional<double> optionalReal(const QVariant& value);
+// A version 7 uuid (RFC 9562): the creation time in milliseconds first, so rows inserted one after another
+// append to the uuid index instead of landing on random pages of it.
 QString newUuid();
+QString uuidV7(qint64 unixMilliseconds);
 // "?, ?, ?" for an IN list of `count` values.
 QString placeholders(qsizetype count);
 

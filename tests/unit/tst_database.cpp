@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
+#include <QUuid>
 
 using namespace Moniagent;
 
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void nestedTransactions();
     void diskFullChangesNothing();
     void sqlScriptSplit();
+    void uuidsAreTimeOrderedVersion7();
 };
 
 void TestDatabase::freshSchema()
@@ -705,6 +707,23 @@ void TestDatabase::sqlScriptSplit()
     QVERIFY(statements.at(2).startsWith(QStringLiteral("CREATE TRIGGER")));
     QVERIFY(statements.at(2).endsWith(QStringLiteral("END")));
     QCOMPARE(statements.at(3), QStringLiteral("CREATE INDEX i ON a (x)"));
+}
+
+void TestDatabase::uuidsAreTimeOrderedVersion7()
+{
+    QString previous;
+    for (int i = 0; i < 2000; ++i) {
+        const QString uuid = Sql::newUuid();
+        QCOMPARE(uuid.size(), 36);
+        QVERIFY(!QUuid(uuid).isNull());
+        QCOMPARE(uuid.at(14), QChar(u'7')); // version (Qt 6.4's QUuid::version() predates version 7)
+        QVERIFY(QStringLiteral("89ab").contains(uuid.at(19))); // RFC variant
+        QVERIFY2(uuid > previous || uuid.left(13) != previous.left(13), qPrintable(uuid + u' ' + previous));
+        previous = uuid;
+    }
+    // The time is in the first 48 bits, so text order is time order.
+    QVERIFY(Sql::uuidV7(1'700'000'000'000) < Sql::uuidV7(1'700'000'000'001));
+    QCOMPARE(Sql::uuidV7(0x0123456789ABLL).left(13), QStringLiteral("01234567-89ab"));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
