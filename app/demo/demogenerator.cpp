@@ -394,7 +394,7 @@ private:
     Result<void> append(QDate date, qint32 merchant, int slot, TransactionType type, qint64 minor, bool scheduled,
                         bool refund, const DemoGenerator::Sink& sink);
     QString describe(const Merchant& merchant, TransactionType type, bool refund);
-    QString newUuid();
+    QString newUuid(QDate date);
 
     const DemoGenerator::Options& m_options;
     Currency m_currency;
@@ -404,6 +404,8 @@ private:
     int m_units = 1;
     DemoRandom m_random; // every draw made while writing rows, in row order
     DemoRandom m_uuidRandom; // seeded from the system: uuids must differ between runs
+    QDate m_uuidDate;
+    qint64 m_uuidSequence = 0;
 
     std::array<std::optional<qint64>, 64> m_slotIds; // category slot -> id
     int m_slotCount = 0;
@@ -1136,12 +1138,26 @@ void Generator::planDays()
 // ---------------------------------------------------------------------------------------------------------
 // Writing
 
-QString Generator::newUuid()
+QString Generator::newUuid(QDate date)
 {
     static constexpr char16_t Hex[] = u"0123456789abcdef";
+    static constexpr qint64 UnixEpochJulianDay = 2440588;
+    static constexpr qint64 MillisecondsPerDay = 86'400'000;
     quint64 high = m_uuidRandom.next();
     quint64 low = m_uuidRandom.next();
-    high = (high & ~0xF000ull) | 0x4000ull; // version 4
+    const qint64 days = date.toJulianDay() - UnixEpochJulianDay;
+    if (days >= 0) {
+        // Version 7, time-ordered: the row's date (plus a counter within the day) in the first 48 bits, so
+        // the rows, written in date order, append to the uuid index instead of landing at random places.
+        if (date != m_uuidDate) {
+            m_uuidDate = date;
+            m_uuidSequence = 0;
+        }
+        const qint64 milliseconds = days * MillisecondsPerDay + std::min(m_uuidSequence++, MillisecondsPerDay - 1);
+        high = (quint64(milliseconds) << 16) | 0x7000ull | (high & 0x0FFFull);
+    } else {
+        high = (high & ~0xF000ull) | 0x4000ull; // version 4 (random) before 1970
+    }
     low = (low & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull; // RFC 4122 variant
     QString text(36, Qt::Uninitialized);
     QChar* out = text.data();
@@ -1241,7 +1257,7 @@ Result<void> Generator::append(QDate date, qint32 merchant, int slot, Transactio
 {
     const Merchant& m = DemoMerchants::merchants()[merchant];
     Transaction t;
-    t.uuid = newUuid();
+    t.uuid = newUuid(date);
     t.type = type;
     t.amount = Money(minor, m_currency);
     t.occurredOn = date;

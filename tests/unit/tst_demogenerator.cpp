@@ -569,6 +569,7 @@ void TestDemoGenerator::generateWithoutDatabase()
     for (const DefaultCategories::Entry& entry : DefaultCategories::entries())
         ids.insert(QString::fromUtf8(entry.key), next++);
     QDate previous;
+    QString previousUuid;
     qint64 rows = 0;
     int largest = 0;
     QSet<qint64> used;
@@ -583,8 +584,12 @@ void TestDemoGenerator::generateWithoutDatabase()
                 return valid;
             if (t.categoryId)
                 used.insert(*t.categoryId);
-            if (t.uuid.size() != 36 || t.merchant.isEmpty())
+            if (t.uuid.size() != 36 || t.uuid[14] != u'7' || t.merchant.isEmpty())
                 return Error::invalidInput(QStringLiteral("bad row"));
+            // Time-ordered uuids: each one sorts after the previous (they append to the uuid index).
+            if (t.uuid <= previousUuid)
+                return Error::invalidInput(QStringLiteral("uuid out of order: ") + t.uuid);
+            previousUuid = t.uuid;
             ++rows;
         }
         return {};
