@@ -23,9 +23,10 @@ class Database;
 // 1 % are uncategorized. Every row carries source_metadata {"demo": true}.
 //
 // The output depends only on the options: the same seed gives the same rows (dates, merchants,
-// amounts, categories) on every platform. Uuids are random. The clock is never read: the caller says
-// what "today" is. Larger ledgers keep the same mix at higher frequencies, as if a busy small-business
-// owner's accounts were combined, and still span the chosen years.
+// amounts, categories) on every platform. Uuids are random but time-ordered by the row's date (version 7),
+// so a big demo appends to the uuid index. The clock is never read: the caller says what "today" is. Larger ledgers
+// keep the same mix at higher frequencies, as if a busy small-business owner's accounts were combined, and still span
+// the chosen years.
 class DemoGenerator
 {
     Q_DECLARE_TR_FUNCTIONS(Moniagent::DemoGenerator)
@@ -55,6 +56,7 @@ public:
 
     // Adds the demo ledger to the user's profile in one SQLite transaction: all or nothing. Categories are
     // matched to the profile's default categories by their system keys. Returns the number of rows added.
+    // Uses the calling thread's connection and its own repositories: views of the ledger reload afterwards.
     static Result<qint64> populate(Database* database, qint64 userId, const Options& options,
                                    const Progress& progress = {});
 

@@ -23,6 +23,7 @@ const std::array<DemoMerchants::PoolInfo, PoolCount> Pools = {{
     {"Dining & Drinks", 1500, 11000, Style::Card, 0}, // RestaurantsAbroad
     {"Transport & Car", 3500, 9500, Style::Card, 2}, // Fuel
     {"Transport & Car", 180, 1400, Style::Card, 2}, // PublicTransport
+    {"Transport & Car", 1500, 14000, Style::Plain, 2}, // Trains
     {"Transport & Car", 800, 4800, Style::Ride, 2}, // RideHailing
     {"Transport & Car", 200, 2600, Style::Card, 2}, // Parking
     {"Transport & Car", 2500, 45000, Style::Card, 2}, // CarService
@@ -248,15 +249,20 @@ const Row Rows[] = {
     // Public transport
     {Pool::PublicTransport, u"City Metro", u"CITY METRO TICKETS"},
     {Pool::PublicTransport, u"Metro Transit", u"METROTRANSIT"},
-    {Pool::PublicTransport, u"National Rail", u"NATIONAL RAIL", 800, 9000},
-    {Pool::PublicTransport, u"Trainline", u"TRAINLINE.COM", 1500, 12000, Style::Plain},
-    {Pool::PublicTransport, u"Deutsche Bahn", u"DB VERTRIEB GMBH", 1500, 14000, Style::Plain},
-    {Pool::PublicTransport, u"SNCF Connect", u"SNCF CONNECT", 1500, 14000, Style::Plain},
-    {Pool::PublicTransport, u"Eurostar", u"EUROSTAR INTL", 5000, 30000, Style::Plain},
-    {Pool::PublicTransport, u"FlixBus", u"FLIXBUS.COM", 900, 5000, Style::Plain},
     {Pool::PublicTransport, u"Regional Bus Company", u"REGIONAL BUS CO"},
     {Pool::PublicTransport, u"City Bike Share", u"CITYBIKE", 150, 900},
     {Pool::PublicTransport, u"Monthly Transit Pass", u"TRANSIT PASS", 4000, 9000},
+    {Pool::PublicTransport, u"Tram & Ferry Tickets", u"TRAM AND FERRY"},
+    {Pool::PublicTransport, u"Airport Shuttle Bus", u"AIRPORT SHUTTLE", 800, 2500},
+    // Trains and coaches
+    {Pool::Trains, u"National Rail", u"NATIONAL RAIL", 800, 9000, Style::Card},
+    {Pool::Trains, u"Trainline", u"TRAINLINE.COM"},
+    {Pool::Trains, u"Deutsche Bahn", u"DB VERTRIEB GMBH"},
+    {Pool::Trains, u"SNCF Connect", u"SNCF CONNECT"},
+    {Pool::Trains, u"Eurostar", u"EUROSTAR INTL", 5000, 30000},
+    {Pool::Trains, u"FlixBus", u"FLIXBUS.COM", 900, 5000},
+    {Pool::Trains, u"Renfe", u"RENFE VIAJEROS"},
+    {Pool::Trains, u"Trenitalia", u"TRENITALIA"},
     // Ride hailing and taxis
     {Pool::RideHailing, u"Uber", u"UBER"},
     {Pool::RideHailing, u"Bolt", u"BOLT.EU"},

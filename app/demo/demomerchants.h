@@ -22,6 +22,7 @@ public:
         RestaurantsAbroad,
         Fuel,
         PublicTransport,
+        Trains,
         RideHailing,
         Parking,
         CarService,
