@@ -12,7 +12,6 @@
 
 #include <QJsonObject>
 #include <QLocale>
-#include <QRandomGenerator>
 
 #include <algorithm>
 #include <array>
@@ -403,7 +402,6 @@ private:
     DateRange m_range;
     int m_units = 1;
     DemoRandom m_random; // every draw made while writing rows, in row order
-    DemoRandom m_uuidRandom; // seeded from the system: uuids must differ between runs
     QDate m_uuidDate;
     qint64 m_uuidSequence = 0;
 
@@ -443,7 +441,6 @@ Generator::Generator(const DemoGenerator::Options& options, const QHash<QString,
     , m_currency(Currency::fromCode(options.currency))
     , m_range(DemoGenerator::dateRange(options))
     , m_random(DemoRandom::mix(options.seed, 0x64656D6Full))
-    , m_uuidRandom(QRandomGenerator::system()->generate64())
 {
     m_scaleMilli = scaleMilli(m_currency.code());
     m_minorPerMajor = m_currency.minorPerMajor();
@@ -1140,38 +1137,18 @@ void Generator::planDays()
 
 QString Generator::newUuid(QDate date)
 {
-    static constexpr char16_t Hex[] = u"0123456789abcdef";
+    // Version 7, time-ordered by the row's date (plus a counter within the day): the rows, written in date
+    // order, append to the uuid index instead of landing at random places.
     static constexpr qint64 UnixEpochJulianDay = 2440588;
     static constexpr qint64 MillisecondsPerDay = 86'400'000;
-    quint64 high = m_uuidRandom.next();
-    quint64 low = m_uuidRandom.next();
-    const qint64 days = date.toJulianDay() - UnixEpochJulianDay;
-    if (days >= 0) {
-        // Version 7, time-ordered: the row's date (plus a counter within the day) in the first 48 bits, so
-        // the rows, written in date order, append to the uuid index instead of landing at random places.
-        if (date != m_uuidDate) {
-            m_uuidDate = date;
-            m_uuidSequence = 0;
-        }
-        const qint64 milliseconds = days * MillisecondsPerDay + std::min(m_uuidSequence++, MillisecondsPerDay - 1);
-        high = (quint64(milliseconds) << 16) | 0x7000ull | (high & 0x0FFFull);
-    } else {
-        high = (high & ~0xF000ull) | 0x4000ull; // version 4 (random) before 1970
+    if (date != m_uuidDate) {
+        m_uuidDate = date;
+        m_uuidSequence = 0;
     }
-    low = (low & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull; // RFC 4122 variant
-    QString text(36, Qt::Uninitialized);
-    QChar* out = text.data();
-    int position = 0;
-    const auto put = [&](quint64 value, int nibbles) {
-        for (int i = nibbles - 1; i >= 0; --i) {
-            if (position == 8 || position == 13 || position == 18 || position == 23)
-                out[position++] = u'-';
-            out[position++] = QChar(Hex[(value >> (4 * i)) & 0xF]);
-        }
-    };
-    put(high, 16);
-    put(low, 16);
-    return text;
+    const qint64 days = date.toJulianDay() - UnixEpochJulianDay;
+    const qint64 milliseconds = std::max<qint64>(days, 0) * MillisecondsPerDay
+        + std::min(m_uuidSequence++, MillisecondsPerDay - 1);
+    return Sql::uuidV7(milliseconds);
 }
 
 QString Generator::describe(const Merchant& m, TransactionType type, bool refund)
@@ -1409,38 +1386,6 @@ Result<qint64> Generator::run(const DemoGenerator::Sink& sink)
     return m_written;
 }
 
-// Inside a savepoint, SQLite copies the pages that each single-row INSERT touches into a statement
-// journal. Kept in memory (temp_store = MEMORY, as Database sets it), that journal is cut back after
-// every statement by walking a linked list from its start, and the list also holds everything the
-// enclosing savepoint (one addMany chunk) has journaled so far: writing a large demo becomes quadratic
-// (100,000 rows: 36 s instead of 5 s; 1,000,000 rows: hours). A file-backed statement journal is rewound
-// in constant time, so the connection uses one while the demo is written and gets its setting back after.
-class StatementJournalOnFile
-{
-public:
-    explicit StatementJournalOnFile(QSqlDatabase db)
-        : m_db(std::move(db))
-    {
-        auto current = Sql::scalar(m_db, QStringLiteral("PRAGMA temp_store"));
-        if (!current || current->toInt() == 1)
-            return;
-        m_previous = current->toInt();
-        if (!Sql::exec(m_db, QStringLiteral("PRAGMA temp_store = FILE")))
-            m_previous = -1;
-    }
-    ~StatementJournalOnFile()
-    {
-        if (m_previous >= 0)
-            (void)Sql::exec(m_db, QStringLiteral("PRAGMA temp_store = %1").arg(m_previous));
-    }
-    StatementJournalOnFile(const StatementJournalOnFile&) = delete;
-    StatementJournalOnFile& operator=(const StatementJournalOnFile&) = delete;
-
-private:
-    QSqlDatabase m_db;
-    int m_previous = -1;
-};
-
 } // namespace
 
 Result<void> DemoGenerator::validate(const Options& options)
@@ -1529,7 +1474,6 @@ Result<qint64> DemoGenerator::populate(Database* database, qint64 userId, const 
 
     // One outer transaction: every chunk's addMany becomes a savepoint inside it, so the demo is all or
     // nothing while only one chunk is in memory at a time.
-    const StatementJournalOnFile journal(database->connection());
     SqlTransaction transaction(database->connection());
     if (!transaction.isActive())
         return transaction.error();
