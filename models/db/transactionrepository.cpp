@@ -1,5 +1,6 @@
 #include "transactionrepository.h"
 
+#include "bulkinsert.h"
 #include "core/logging.h"
 #include "database.h"
 #include "sql.h"
@@ -20,18 +21,24 @@ QString metadataText(const QJsonObject& metadata)
 
 QString insertSql(bool keepIdentity)
 {
-    const QString columns
-        = QStringLiteral("uuid, user_id, category_id, invoice_id, email_id, type, amount_minor, currency, occurred_on, "
-                         "merchant_name, description, notes, source, source_metadata, external_id, confirmed_by_user, "
-                         "category_confidence, categorized_by");
     if (keepIdentity) {
         return QStringLiteral("INSERT INTO transactions (id, created_at, updated_at, %1) VALUES (?, ?, ?, %2)")
-            .arg(columns, Sql::placeholders(18));
+            .arg(transactionInsertColumns(), Sql::placeholders(TransactionRowColumnCount));
     }
-    return QStringLiteral("INSERT INTO transactions (%1) VALUES (%2)").arg(columns, Sql::placeholders(18));
+    return QStringLiteral("INSERT INTO transactions (%1) VALUES (%2)")
+        .arg(transactionInsertColumns(), Sql::placeholders(TransactionRowColumnCount));
 }
 
-void bindRow(QSqlQuery& query, qint64 userId, const Transaction& t)
+} // namespace
+
+QString transactionInsertColumns()
+{
+    return QStringLiteral("uuid, user_id, category_id, invoice_id, email_id, type, amount_minor, currency, occurred_on, "
+                          "merchant_name, description, notes, source, source_metadata, external_id, confirmed_by_user, "
+                          "category_confidence, categorized_by");
+}
+
+void bindTransaction(QSqlQuery& query, qint64 userId, const Transaction& t)
 {
     Sql::bind(query, t.uuid.isEmpty() ? Sql::newUuid() : t.uuid);
     Sql::bind(query, userId);
@@ -46,14 +53,12 @@ void bindRow(QSqlQuery& query, qint64 userId, const Transaction& t)
     Sql::bind(query, t.description);
     Sql::bind(query, t.notes);
     Sql::bind(query, TransactionEnums::key(t.source));
-    Sql::bind(query, metadataText(t.sourceMetadata));
+    Sql::bind(query, t.sourceMetadata.isEmpty() ? QStringLiteral("{}") : metadataText(t.sourceMetadata));
     Sql::bind(query, Sql::nullableText(t.externalId));
     Sql::bind(query, t.confirmedByUser ? 1 : 0);
     Sql::bind(query, Sql::nullable(t.categoryConfidence));
     Sql::bind(query, Sql::nullableText(TransactionEnums::key(t.categorizedBy)));
 }
-
-} // namespace
 
 Transaction readTransaction(const QSqlQuery& q, int first)
 {
@@ -119,7 +124,7 @@ Result<void> TransactionRepository::insertOne(const QSqlDatabase& db, qint64 use
         Sql::bind(query, Sql::isoTimestamp(transaction.createdAt));
         Sql::bind(query, Sql::isoTimestamp(transaction.updatedAt));
     }
-    bindRow(query, userId, transaction);
+    bindTransaction(query, userId, transaction);
     if (!query.exec())
         return Sql::errorFrom(query.lastError(), tr("save the transaction"));
     if (newId)
@@ -150,64 +155,18 @@ Result<qint64> TransactionRepository::addMany(qint64 userId, const QList<Transac
     }
     if (transactions.isEmpty())
         return qint64(0);
-
     QSqlDatabase db = m_database->connection();
     SqlTransaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
-
-    // Maintaining the full-text index row by row is the slowest part of a bulk insert. Inside this
-    // transaction, drop the insert trigger, index the new rows in one statement, and put the trigger back:
-    // other connections never see the table without it.
-    auto triggerSql = Sql::scalar(db,
-                                  QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = "
-                                                 "'transactions_fts_insert'"));
-    if (!triggerSql)
-        return triggerSql.error();
-    auto maxId = Sql::scalar(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM transactions"));
-    if (!maxId)
-        return maxId.error();
-    const bool hasTrigger = !triggerSql->toString().isEmpty();
-    if (hasTrigger) {
-        auto dropped = Sql::exec(db, QStringLiteral("DROP TRIGGER transactions_fts_insert"));
-        if (!dropped)
-            return dropped.error();
-    }
-
-    QSqlQuery query(db);
-    if (!query.prepare(insertSql(false)))
-        return Sql::errorFrom(query.lastError(), tr("save the transactions"));
-    const qint64 total = transactions.size();
-    qint64 done = 0;
-    for (const Transaction& t : transactions) {
-        bindRow(query, userId, t);
-        if (!query.exec()) {
-            Error error = Sql::errorFrom(query.lastError(), tr("save the transactions"));
-            error.detail += QStringLiteral(" (row %1)").arg(done + 1);
-            return error; // the SqlTransaction rolls everything back, trigger included
-        }
-        ++done;
-        if (progress && (done % 4096 == 0 || done == total) && !progress(done, total))
-            return Error::cancelled(tr("The import was cancelled; nothing was added."));
-    }
-
-    if (hasTrigger) {
-        auto indexed
-            = Sql::exec(db,
-                        QStringLiteral("INSERT INTO transactions_fts (rowid, merchant_name, description, notes) "
-                                       "SELECT id, merchant_name, description, notes FROM transactions WHERE id > ?"),
-                        {maxId->toLongLong()});
-        if (!indexed)
-            return indexed.error();
-        auto restored = Sql::exec(db, triggerSql->toString());
-        if (!restored)
-            return restored.error();
-    }
+    auto written = BulkInsert::run(db, userId, transactions, progress);
+    if (!written)
+        return written.error();
     auto committed = transaction.commit();
     if (!committed)
         return committed.error();
     Q_EMIT inserted(userId, {});
-    return total;
+    return qint64(transactions.size());
 }
 
 Result<void> TransactionRepository::restore(qint64 userId, const QList<Transaction>& transactions)

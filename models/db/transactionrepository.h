@@ -71,4 +71,9 @@ private:
 // Reads a row selected with TransactionQuery::columns() starting at column `first`.
 Transaction readTransaction(const QSqlQuery& query, int first = 0);
 
+// The columns a new row is written with, and how their values are bound (in that order).
+constexpr int TransactionRowColumnCount = 18;
+QString transactionInsertColumns();
+void bindTransaction(QSqlQuery& query, qint64 userId, const Transaction& transaction);
+
 } // namespace Moniagent

@@ -1,4 +1,5 @@
 #include "core/defaultcategories.h"
+#include "db/bulkinsert.h"
 #include "db/categoryrepository.h"
 #include "db/rolerepository.h"
 #include "db/sql.h"
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void searchUsesFullText();
     void totalsPerCurrency();
     void bulkInsertAllOrNothing();
+    void bulkLoadRebuildsIndexes();
     void restoreKeepsIdentity();
     void keysetPaging();
     void changeSignals();
@@ -523,6 +525,74 @@ void TestRepositories::bulkInsertAllOrNothing()
     QVERIFY(ledger.add(alice, TestDatabase::expense(1, QStringLiteral("Zanzibar"), QDate(2024, 1, 1))).ok());
     search.search = QStringLiteral("zanzi");
     QCOMPARE(*ledger.count(alice, search), qint64(1));
+}
+
+void TestRepositories::bulkLoadRebuildsIndexes()
+{
+    TestDatabase db;
+    const qint64 alice = db.createUser(QStringLiteral("alice"));
+    const qint64 bob = db.createUser(QStringLiteral("bob"));
+    TransactionRepository ledger(db.database());
+    QSqlDatabase c = db.database()->connection();
+    const auto schema = [&]() {
+        QStringList objects;
+        auto q = Sql::exec(c, QStringLiteral("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master "
+                                             "ORDER BY type, name"));
+        while (q->next())
+            objects << q->value(0).toString();
+        return objects;
+    };
+    const QStringList before = schema();
+    const qint64 groceries = db.categoryId(alice, QStringLiteral("Groceries"));
+    const int n = int(BulkInsert::RebuildThreshold) + 777;
+    QVERIFY(*BulkInsert::rebuildsIndexes(c, n));
+    QVERIFY(!*BulkInsert::rebuildsIndexes(c, 100));
+    QList<Transaction> batch;
+    for (int i = 0; i < n; ++i) {
+        Transaction t = TestDatabase::expense(100 + i, QStringLiteral("Store %1").arg(i % 250), QDate(2020, 1, 1).addDays(i % 2000));
+        if (i % 3 == 0)
+            t.categoryId = groceries;
+        batch << t;
+    }
+
+    // Another profile's category anywhere in the batch refuses all of it.
+    QList<Transaction> foreign = batch;
+    foreign[n - 5].categoryId = db.categoryId(bob, QStringLiteral("Groceries"));
+    auto refused = ledger.addMany(alice, foreign);
+    QVERIFY(!refused.ok());
+    QCOMPARE(*ledger.count(alice, {}), qint64(0));
+    QCOMPARE(schema(), before);
+    // So does a duplicate at the very end, after the indexes were dropped: everything is rolled back.
+    QList<Transaction> duplicate = batch;
+    duplicate[1].externalId = QStringLiteral("same");
+    duplicate[n - 1].externalId = QStringLiteral("same");
+    QVERIFY(!ledger.addMany(alice, duplicate).ok());
+    QCOMPARE(*ledger.count(alice, {}), qint64(0));
+    QCOMPARE(schema(), before);
+
+    // The real load: every row, the same schema afterwards, a consistent search index, working orders.
+    auto added = ledger.addMany(alice, batch);
+    QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().toString()));
+    QCOMPARE(*added, qint64(n));
+    QCOMPARE(schema(), before);
+    QCOMPARE(*ledger.count(alice, {}), qint64(n));
+    QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO transactions_fts (transactions_fts) VALUES ('integrity-check')")).ok());
+    QVERIFY(Sql::exec(c, QStringLiteral("PRAGMA integrity_check")).ok());
+    QCOMPARE(Sql::scalar(c, QStringLiteral("PRAGMA integrity_check"))->toString(), QStringLiteral("ok"));
+    TransactionFilter search;
+    search.search = QStringLiteral("store 249");
+    QCOMPARE(*ledger.count(alice, search), qint64(n / 250 + (n % 250 > 249 ? 1 : 0)));
+    TransactionFilter byCategory;
+    byCategory.categoryIds = {groceries};
+    QCOMPARE(*ledger.count(alice, byCategory), qint64((n + 2) / 3));
+    // The per-row rules are back: a single insert pointing at Bob's category is refused by the trigger.
+    Transaction sneaky = TestDatabase::expense(1, QStringLiteral("x"), QDate(2024, 1, 1));
+    sneaky.categoryId = db.categoryId(bob, QStringLiteral("Groceries"));
+    QVERIFY(!ledger.add(alice, sneaky).ok());
+    // A small batch into the now big ledger keeps the indexes in place (and is still all or nothing).
+    QVERIFY(!*BulkInsert::rebuildsIndexes(c, 500));
+    QVERIFY(ledger.addMany(alice, batch.mid(0, 500)).ok());
+    QCOMPARE(*ledger.count(alice, {}), qint64(n + 500));
 }
 
 void TestRepositories::restoreKeepsIdentity()
