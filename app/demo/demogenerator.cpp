@@ -4,7 +4,7 @@
 #include "db/categoryrepository.h"
 #include "db/database.h"
 #include "db/sql.h"
-#include "db/sqltransaction.h"
+#include "db/transactionbulkwriter.h"
 #include "db/transactionrepository.h"
 #include "db/userrepository.h"
 #include "demomerchants.h"
@@ -1146,8 +1146,8 @@ QString Generator::newUuid(QDate date)
         m_uuidSequence = 0;
     }
     const qint64 days = date.toJulianDay() - UnixEpochJulianDay;
-    const qint64 milliseconds = std::max<qint64>(days, 0) * MillisecondsPerDay
-        + std::min(m_uuidSequence++, MillisecondsPerDay - 1);
+    const qint64 milliseconds
+        = std::max<qint64>(days, 0) * MillisecondsPerDay + std::min(m_uuidSequence++, MillisecondsPerDay - 1);
     return Sql::uuidV7(milliseconds);
 }
 
@@ -1472,18 +1472,19 @@ Result<qint64> DemoGenerator::populate(Database* database, qint64 userId, const 
             categoryIds.insert(category.systemKey, category.id);
     }
 
-    // One outer transaction: every chunk's addMany becomes a savepoint inside it, so the demo is all or
-    // nothing while only one chunk is in memory at a time.
-    SqlTransaction transaction(database->connection());
-    if (!transaction.isActive())
-        return transaction.error();
+    // One SQLite transaction for all chunks (the bulk writer): the demo is all or nothing while only one
+    // chunk is in memory at a time.
     TransactionRepository repository(database);
     const qint64 total = options.transactions;
+    TransactionBulkWriter writer(&repository, userId, total);
+    auto started = writer.start();
+    if (!started)
+        return started.error();
     qint64 written = 0;
     bool cancelled = false;
     if (progress && !progress(0, total))
         cancelled = true;
-    const TransactionRepository::Progress chunkProgress = [&](qint64 done, qint64) {
+    const BulkInsert::Progress chunkProgress = [&](qint64 done, qint64) {
         if (progress && !progress(written + done, total))
             cancelled = true;
         return !cancelled;
@@ -1491,7 +1492,7 @@ Result<qint64> DemoGenerator::populate(Database* database, qint64 userId, const 
     const Sink sink = [&](const QList<Transaction>& chunk) -> Result<void> {
         if (cancelled)
             return Error::cancelled();
-        auto added = repository.addMany(userId, chunk, chunkProgress);
+        auto added = writer.write(chunk, chunkProgress);
         if (!added)
             return added.error();
         written += *added;
@@ -1503,7 +1504,7 @@ Result<qint64> DemoGenerator::populate(Database* database, qint64 userId, const 
             return Error::cancelled(tr("Creating the demo data was cancelled; nothing was added."));
         return generated.error();
     }
-    auto committed = transaction.commit();
+    auto committed = writer.commit();
     if (!committed)
         return committed.error();
     return written;

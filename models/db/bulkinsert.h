@@ -4,18 +4,23 @@
 #include "core/transaction.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <functional>
 
 namespace Moniagent {
 
-// Writes many ledger rows as fast as SQLite allows, inside the caller's transaction (so the whole batch
-// stays all or nothing). Rows go in 64 per statement. The full-text index is filled in one statement at
-// the end instead of by the per-row trigger. For a load that is large compared with the ledger (a demo,
-// a first import of years of history), the secondary indexes and the per-row same-user check are dropped
-// and rebuilt afterwards, which is several times faster than maintaining them row by row; the same-user
-// rule is then checked once for the whole batch. Every dropped schema object is recreated from its own
-// stored SQL before the transaction commits, so other connections never see the schema without them.
+// Writes many ledger rows as fast as SQLite allows, inside the caller's transaction (so the whole load
+// stays all or nothing): begin(), write() as often as needed, finish(). Rows go in 64 per statement. The
+// full-text index is filled in one statement at the end instead of by the per-row trigger. For a load that
+// is large compared with the ledger (a demo, a first import of years of history), the secondary indexes
+// and the per-row same-user check are dropped and rebuilt in finish(), several times faster than keeping
+// them up to date row by row; the same-user rule is then checked once per write(). Every dropped schema
+// object is recreated from its own stored SQL before the transaction commits; if anything fails, the
+// caller's rollback brings them back, so no connection ever sees the schema without them.
+//
+// Run it in the outermost transaction: inside a savepoint SQLite keeps an in-memory statement journal whose
+// truncation after each statement walks everything journaled since the savepoint began.
 class BulkInsert
 {
 public:
@@ -25,15 +30,40 @@ public:
     // Loads at least this big, and at least half the size of the existing ledger, rebuild the indexes.
     static constexpr qint64 RebuildThreshold = 20000;
 
-    // `rows` are validated by the caller. Returns the id of the first new row.
-    static Result<qint64> run(const QSqlDatabase& db, qint64 userId, const QList<Transaction>& rows,
-                              const Progress& progress);
+    BulkInsert(QSqlDatabase db, qint64 userId);
+    ~BulkInsert();
+    BulkInsert(const BulkInsert&) = delete;
+    BulkInsert& operator=(const BulkInsert&) = delete;
 
-    // Whether run() would rebuild the indexes for a batch of `rows` rows (exposed for tests).
+    // `expectedRows` decides whether the indexes are rebuilt.
+    Result<void> begin(qint64 expectedRows);
+    // Rows validated by the caller; `progress` sees rows written by this call.
+    Result<qint64> write(const QList<Transaction>& rows, const Progress& progress = {});
+    Result<void> finish();
+
+    bool rebuildsIndexes() const { return m_rebuild; }
+    // Whether a load of `rows` rows would rebuild the indexes.
     static Result<bool> rebuildsIndexes(const QSqlDatabase& db, qint64 rows);
 
 private:
-    static Result<void> checkOwnership(const QSqlDatabase& db, qint64 userId, const QList<Transaction>& rows);
+    struct SchemaObject
+    {
+        QString type;
+        QString name;
+        QString sql;
+    };
+
+    Result<void> checkOwnership(const QList<Transaction>& rows) const;
+    void restoreCacheSize();
+
+    QSqlDatabase m_db;
+    qint64 m_userId;
+    bool m_rebuild = false;
+    bool m_cacheRaised = false;
+    qint64 m_firstNewId = 0;
+    QList<SchemaObject> m_suspended;
+    QSqlQuery m_many;
+    QSqlQuery m_one;
 };
 
 } // namespace Moniagent

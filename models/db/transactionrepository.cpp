@@ -1,10 +1,10 @@
 #include "transactionrepository.h"
 
-#include "bulkinsert.h"
 #include "core/logging.h"
 #include "database.h"
 #include "sql.h"
 #include "sqltransaction.h"
+#include "transactionbulkwriter.h"
 
 #include <QJsonDocument>
 
@@ -22,7 +22,7 @@ QString metadataText(const QJsonObject& metadata)
 QString insertSql(bool keepIdentity)
 {
     if (keepIdentity) {
-        return QStringLiteral("INSERT INTO transactions (id, created_at, updated_at, %1) VALUES (?, ?, ?, %2)")
+        return QStringLiteral("INSERT INTO transactions (id, %1) VALUES (?, %2)")
             .arg(transactionInsertColumns(), Sql::placeholders(TransactionRowColumnCount));
     }
     return QStringLiteral("INSERT INTO transactions (%1) VALUES (%2)")
@@ -33,12 +33,13 @@ QString insertSql(bool keepIdentity)
 
 QString transactionInsertColumns()
 {
-    return QStringLiteral("uuid, user_id, category_id, invoice_id, email_id, type, amount_minor, currency, occurred_on, "
-                          "merchant_name, description, notes, source, source_metadata, external_id, confirmed_by_user, "
-                          "category_confidence, categorized_by");
+    return QStringLiteral(
+        "uuid, user_id, category_id, invoice_id, email_id, type, amount_minor, currency, occurred_on, "
+        "merchant_name, description, notes, source, source_metadata, external_id, confirmed_by_user, "
+        "category_confidence, categorized_by, created_at, updated_at");
 }
 
-void bindTransaction(QSqlQuery& query, qint64 userId, const Transaction& t)
+void bindTransaction(QSqlQuery& query, qint64 userId, const Transaction& t, const QString& now)
 {
     Sql::bind(query, t.uuid.isEmpty() ? Sql::newUuid() : t.uuid);
     Sql::bind(query, userId);
@@ -58,6 +59,8 @@ void bindTransaction(QSqlQuery& query, qint64 userId, const Transaction& t)
     Sql::bind(query, t.confirmedByUser ? 1 : 0);
     Sql::bind(query, Sql::nullable(t.categoryConfidence));
     Sql::bind(query, Sql::nullableText(TransactionEnums::key(t.categorizedBy)));
+    Sql::bind(query, now);
+    Sql::bind(query, now);
 }
 
 Transaction readTransaction(const QSqlQuery& q, int first)
@@ -119,12 +122,15 @@ Result<void> TransactionRepository::insertOne(const QSqlDatabase& db, qint64 use
     QSqlQuery query(db);
     if (!query.prepare(insertSql(keepIdentity)))
         return Sql::errorFrom(query.lastError(), tr("save the transaction"));
-    if (keepIdentity) {
+    if (keepIdentity)
         Sql::bind(query, transaction.id);
-        Sql::bind(query, Sql::isoTimestamp(transaction.createdAt));
-        Sql::bind(query, Sql::isoTimestamp(transaction.updatedAt));
+    bindTransaction(query, userId, transaction, Sql::isoTimestamp(QDateTime::currentDateTimeUtc()));
+    if (keepIdentity) {
+        // Put back the original times, replacing the two bound last.
+        const int count = TransactionRowColumnCount + 1;
+        query.bindValue(count - 2, Sql::isoTimestamp(transaction.createdAt));
+        query.bindValue(count - 1, Sql::isoTimestamp(transaction.updatedAt));
     }
-    bindTransaction(query, userId, transaction);
     if (!query.exec())
         return Sql::errorFrom(query.lastError(), tr("save the transaction"));
     if (newId)
@@ -155,18 +161,14 @@ Result<qint64> TransactionRepository::addMany(qint64 userId, const QList<Transac
     }
     if (transactions.isEmpty())
         return qint64(0);
-    QSqlDatabase db = m_database->connection();
-    SqlTransaction transaction(db);
-    if (!transaction.isActive())
-        return transaction.error();
-    auto written = BulkInsert::run(db, userId, transactions, progress);
+    TransactionBulkWriter writer(this, userId, transactions.size());
+    auto started = writer.start();
+    if (!started)
+        return started.error();
+    auto written = writer.write(transactions, progress);
     if (!written)
         return written.error();
-    auto committed = transaction.commit();
-    if (!committed)
-        return committed.error();
-    Q_EMIT inserted(userId, {});
-    return qint64(transactions.size());
+    return writer.commit();
 }
 
 Result<void> TransactionRepository::restore(qint64 userId, const QList<Transaction>& transactions)

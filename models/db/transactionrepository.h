@@ -26,11 +26,14 @@ public:
 
     explicit TransactionRepository(Database* database, QObject* parent = nullptr);
 
+    Database* database() const { return m_database; }
+
     // Checks a transaction before it is written; the message says what to fix.
     static Result<void> validate(const Transaction& transaction);
 
     Result<qint64> add(qint64 userId, Transaction transaction);
-    // Adds many rows in one SQLite transaction: all or nothing. Returns the number added.
+    // Adds many rows in one SQLite transaction: all or nothing. Returns the number added. For loads too big
+    // to hold in memory, use TransactionBulkWriter, which takes them chunk by chunk.
     Result<qint64> addMany(qint64 userId, const QList<Transaction>& transactions, const Progress& progress = {});
     // Writes rows back with their original ids, uuids and creation times (undo of a removal).
     Result<void> restore(qint64 userId, const QList<Transaction>& transactions);
@@ -55,6 +58,9 @@ public:
     Result<QList<std::pair<std::optional<qint64>, qint64>>> countByCategory(qint64 userId,
                                                                             const TransactionFilter& filter) const;
 
+    // Emits inserted(userId, {}) after a TransactionBulkWriter committed.
+    void notifyBulkInsert(qint64 userId) { Q_EMIT inserted(userId, {}); }
+
 Q_SIGNALS:
     // Empty `ids` after a bulk operation means "many rows".
     void inserted(qint64 userId, const QList<qint64>& ids);
@@ -71,9 +77,10 @@ private:
 // Reads a row selected with TransactionQuery::columns() starting at column `first`.
 Transaction readTransaction(const QSqlQuery& query, int first = 0);
 
-// The columns a new row is written with, and how their values are bound (in that order).
-constexpr int TransactionRowColumnCount = 18;
+// The columns a new row is written with, and how their values are bound (in that order). `now` is the
+// UTC ISO-8601 creation time, bound once per statement rather than computed by SQLite for every row.
+constexpr int TransactionRowColumnCount = 20;
 QString transactionInsertColumns();
-void bindTransaction(QSqlQuery& query, qint64 userId, const Transaction& transaction);
+void bindTransaction(QSqlQuery& query, qint64 userId, const Transaction& transaction, const QString& now);
 
 } // namespace Moniagent

@@ -536,8 +536,9 @@ void TestRepositories::bulkLoadRebuildsIndexes()
     QSqlDatabase c = db.database()->connection();
     const auto schema = [&]() {
         QStringList objects;
-        auto q = Sql::exec(c, QStringLiteral("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master "
-                                             "ORDER BY type, name"));
+        auto q = Sql::exec(c,
+                           QStringLiteral("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master "
+                                          "ORDER BY type, name"));
         while (q->next())
             objects << q->value(0).toString();
         return objects;
@@ -549,7 +550,8 @@ void TestRepositories::bulkLoadRebuildsIndexes()
     QVERIFY(!*BulkInsert::rebuildsIndexes(c, 100));
     QList<Transaction> batch;
     for (int i = 0; i < n; ++i) {
-        Transaction t = TestDatabase::expense(100 + i, QStringLiteral("Store %1").arg(i % 250), QDate(2020, 1, 1).addDays(i % 2000));
+        Transaction t = TestDatabase::expense(100 + i, QStringLiteral("Store %1").arg(i % 250),
+                                              QDate(2020, 1, 1).addDays(i % 2000));
         if (i % 3 == 0)
             t.categoryId = groceries;
         batch << t;
@@ -576,7 +578,8 @@ void TestRepositories::bulkLoadRebuildsIndexes()
     QCOMPARE(*added, qint64(n));
     QCOMPARE(schema(), before);
     QCOMPARE(*ledger.count(alice, {}), qint64(n));
-    QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO transactions_fts (transactions_fts) VALUES ('integrity-check')")).ok());
+    QVERIFY(Sql::exec(c, QStringLiteral("INSERT INTO transactions_fts (transactions_fts) VALUES ('integrity-check')"))
+                .ok());
     QVERIFY(Sql::exec(c, QStringLiteral("PRAGMA integrity_check")).ok());
     QCOMPARE(Sql::scalar(c, QStringLiteral("PRAGMA integrity_check"))->toString(), QStringLiteral("ok"));
     TransactionFilter search;
