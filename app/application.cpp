@@ -3,20 +3,21 @@
 #include "common/messagebox.h"
 #include "demo/demogenerator.h"
 #include "dialogs/firstrundialog.h"
+#include "itemmodels/transactionmodel.h"
 #include "mainwindow.h"
 #include "session/session.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QMessageBox>
-#include <QPushButton>
-#include <QTimer>
 #include <QFileDialog>
+#include <QMessageBox>
 #include <QPointer>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <cstdio>
@@ -24,27 +25,42 @@
 namespace Moniagent {
 
 namespace {
-    // Set by MONIAGENT_BENCH_STARTUP: print when the window has painted for the first time, then quit.
-    class FirstPaintWatcher : public QObject
+// Set by MONIAGENT_BENCH_STARTUP (tests/bench): prints when the window first paints and when it first
+// paints with ledger rows, then quits.
+class StartupWatcher : public QObject
+{
+public:
+    explicit StartupWatcher(MainWindow* window)
+        : QObject(window)
+        , m_window(window)
+    { }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
     {
-    public:
-        using QObject::QObject;
-
-    protected:
-        bool eventFilter(QObject* watched, QEvent* event) override
-        {
-            if (event->type() == QEvent::Paint && !m_done) {
-                m_done = true;
+        if (event->type() == QEvent::Paint && !m_rows) {
+            if (!m_shown) {
+                m_shown = true;
                 std::fprintf(stdout, "moniagent: window shown\n");
-                std::fflush(stdout);
-                QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
             }
-            return QObject::eventFilter(watched, event);
+            TransactionModel* model = m_window->ledgerModel();
+            if (model->rowCount() == 0 || model->data(model->index(0, 0), TransactionModel::LoadedRole).toBool()) {
+                if (!model->isLoading()) {
+                    m_rows = true;
+                    std::fprintf(stdout, "moniagent: rows shown\n");
+                    QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+                }
+            }
+            std::fflush(stdout);
         }
+        return QObject::eventFilter(watched, event);
+    }
 
-    private:
-        bool m_done = false;
-    };
+private:
+    MainWindow* m_window;
+    bool m_shown = false;
+    bool m_rows = false;
+};
 } // namespace
 
 Application::Application() = default;
@@ -106,7 +122,8 @@ bool Application::ensureProfile()
 {
     auto hasProfiles = m_session->hasProfiles();
     if (!hasProfiles) {
-        MessageBox::critical(nullptr, QObject::tr("Moniagent"), hasProfiles.error().message, hasProfiles.error().detail);
+        MessageBox::critical(nullptr, QObject::tr("Moniagent"), hasProfiles.error().message,
+                             hasProfiles.error().detail);
         return false;
     }
     if (*hasProfiles) {
@@ -186,7 +203,7 @@ void Application::watchStartup()
 {
     if (qEnvironmentVariableIsEmpty("MONIAGENT_BENCH_STARTUP"))
         return;
-    m_window->installEventFilter(new FirstPaintWatcher(m_window.get()));
+    qApp->installEventFilter(new StartupWatcher(m_window.get()));
 }
 
 int Application::run()

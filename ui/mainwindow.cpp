@@ -48,7 +48,8 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     connect(m_model, &TransactionModel::countChanged, this, &MainWindow::updateCount);
     connect(m_model, &TransactionModel::loadingChanged, this, &MainWindow::updateCount);
     connect(m_model, &TransactionModel::errorOccurred, this, &MainWindow::showError);
-    connect(m_page, &LedgerPage::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 6000); });
+    connect(m_page, &LedgerPage::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 6000); });
 
     createActions();
     updateTitle();
@@ -157,8 +158,8 @@ void MainWindow::updateTotals()
     for (const CurrencyTotals& c : totals.currencies) {
         const Currency cur = Currency::fromCode(c.currency);
         lines << tr("%1: income %2, expenses %3, net %4 (%n transaction(s))", nullptr, int(c.count))
-                     .arg(c.currency, Money(c.incomeMinor, cur).toString(locale), Money(-c.expenseMinor, cur).toString(locale),
-                          Money(c.netMinor(), cur).toString(locale));
+                     .arg(c.currency, Money(c.incomeMinor, cur).toString(locale),
+                          Money(-c.expenseMinor, cur).toString(locale), Money(c.netMinor(), cur).toString(locale));
     }
     m_totals->setToolTip(lines.join(u'\n'));
 }
@@ -209,8 +210,8 @@ void MainWindow::restoreSettings()
         resize(1180, 760);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_page->view()->restoreHeaderState(settings.value(QStringLiteral("ledger/header")).toByteArray());
-    m_page->filterBar()->setPeriod(DateRange::Preset(
-        settings.value(QStringLiteral("ledger/period"), int(DateRange::Preset::AllTime)).toInt()));
+    m_page->filterBar()->setPeriod(
+        DateRange::Preset(settings.value(QStringLiteral("ledger/period"), int(DateRange::Preset::AllTime)).toInt()));
 }
 
 void MainWindow::saveSettings()

@@ -41,7 +41,9 @@ ExitCode AddCommand::run(CliContext& context)
     if (options.isSet(QStringLiteral("currency"))) {
         currency = Currency::fromCode(options.value(QStringLiteral("currency")));
         if (!currency.isValid())
-            return badInput(context, tr("“%1” is not a currency code such as EUR or USD.").arg(options.value(QStringLiteral("currency"))));
+            return badInput(
+                context,
+                tr("“%1” is not a currency code such as EUR or USD.").arg(options.value(QStringLiteral("currency"))));
     }
     auto amount = Money::parse(options.value(QStringLiteral("amount")), currency, locale);
     if (!amount)
@@ -74,7 +76,8 @@ ExitCode AddCommand::run(CliContext& context)
     if (!id)
         return fail(context, id.error());
     if (context.json) {
-        *context.out << QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("id"), *id}}).toJson(QJsonDocument::Compact))
+        *context.out << QString::fromUtf8(
+            QJsonDocument(QJsonObject {{QStringLiteral("id"), *id}}).toJson(QJsonDocument::Compact))
                      << Qt::endl;
     } else {
         *context.out << tr("Added %1 on %2 (id %3).")

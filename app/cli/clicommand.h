@@ -10,7 +10,12 @@ namespace Moniagent {
 class Session;
 
 // Exit codes of the command line (DESIGN.md §7).
-enum class ExitCode { Ok = 0, Failure = 1, BadInput = 2 };
+enum class ExitCode
+{
+    Ok = 0,
+    Failure = 1,
+    BadInput = 2
+};
 
 // What a command gets to work with: the open session, parsed options and the output streams.
 struct CliContext

@@ -27,9 +27,9 @@ Result<int> CliParsing::positiveInt(const QString& text, const QString& option)
     bool ok = false;
     const int value = text.toInt(&ok);
     if (!ok || value < 0) {
-        return Error::invalidInput(QCoreApplication::translate("Moniagent::CliParsing",
-                                                               "--%1 needs a whole number of zero or more, not “%2”.")
-                                       .arg(option, text));
+        return Error::invalidInput(
+            QCoreApplication::translate("Moniagent::CliParsing", "--%1 needs a whole number of zero or more, not “%2”.")
+                .arg(option, text));
     }
     return value;
 }

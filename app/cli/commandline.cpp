@@ -9,32 +9,32 @@ namespace Moniagent {
 
 namespace {
 
-    // Global options that take a value: their value is never the command name.
-    bool takesValue(const QString& option)
-    {
-        return option == QLatin1String("--db") || option == QLatin1String("--user");
-    }
+// Global options that take a value: their value is never the command name.
+bool takesValue(const QString& option)
+{
+    return option == QLatin1String("--db") || option == QLatin1String("--user");
+}
 
-    // Index of the command name in `arguments`, or -1.
-    qsizetype commandIndex(const QStringList& arguments)
-    {
-        for (qsizetype i = 1; i < arguments.size(); ++i) {
-            const QString& arg = arguments.at(i);
-            if (takesValue(arg)) {
-                ++i;
-                continue;
-            }
-            if (arg.startsWith(u'-'))
-                continue;
-            return i;
+// Index of the command name in `arguments`, or -1.
+qsizetype commandIndex(const QStringList& arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& arg = arguments.at(i);
+        if (takesValue(arg)) {
+            ++i;
+            continue;
         }
-        return -1;
+        if (arg.startsWith(u'-'))
+            continue;
+        return i;
     }
+    return -1;
+}
 
-    QStringList commandNames()
-    {
-        return {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("demo")};
-    }
+QStringList commandNames()
+{
+    return {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("demo")};
+}
 
 } // namespace
 
@@ -103,8 +103,7 @@ int CommandLine::run(const QStringList& arguments, QTextStream& out, QTextStream
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     parser.addOption(help);
     parser.addOptions({
-        {QStringLiteral("db"), tr("The database file (default: the profile database in the data folder)."),
-         tr("path")},
+        {QStringLiteral("db"), tr("The database file (default: the profile database in the data folder)."), tr("path")},
         {QStringLiteral("user"), tr("The profile to act for (default: the first profile)."), tr("name")},
         {QStringLiteral("json"), tr("Print machine-readable JSON.")},
     });
@@ -125,7 +124,8 @@ int CommandLine::run(const QStringList& arguments, QTextStream& out, QTextStream
         return int(ExitCode::BadInput);
     }
 
-    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : Database::defaultPath();
+    const QString path
+        = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : Database::defaultPath();
     auto session = Session::open(path);
     if (!session) {
         err << session.error().message << Qt::endl;

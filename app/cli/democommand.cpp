@@ -18,7 +18,8 @@ QString DemoCommand::summary() const
 void DemoCommand::addOptions(QCommandLineParser& parser) const
 {
     parser.addOptions({
-        {QStringLiteral("transactions"), tr("How many transactions to add (default 7500)."), tr("n"), QStringLiteral("7500")},
+        {QStringLiteral("transactions"), tr("How many transactions to add (default 7500)."), tr("n"),
+         QStringLiteral("7500")},
         {QStringLiteral("seed"), tr("Random seed; the same seed gives the same ledger (default 1)."), tr("n"),
          QStringLiteral("1")},
         {QStringLiteral("years"), tr("How many years back the ledger reaches (default: from the size)."), tr("n"),

@@ -114,7 +114,8 @@ ExitCode ListCommand::run(CliContext& context)
     // A plain table for people: date, merchant, category, amount.
     QList<QStringList> table;
     for (const Transaction& t : std::as_const(*rows)) {
-        table.append({locale.toString(t.occurredOn, QLocale::ShortFormat), t.merchant.isEmpty() ? t.description : t.merchant,
+        table.append({locale.toString(t.occurredOn, QLocale::ShortFormat),
+                      t.merchant.isEmpty() ? t.description : t.merchant,
                       t.categoryId ? names.value(*t.categoryId) : QString(),
                       Money(t.signedMinor(), t.amount.currency()).toString(locale)});
     }
@@ -125,8 +126,8 @@ ExitCode ListCommand::run(CliContext& context)
     }
     for (const QStringList& line : std::as_const(table)) {
         *context.out << line.at(0).leftJustified(widths[0]) << "  " << line.at(1).leftJustified(widths[1], u' ', true)
-                     << "  " << line.at(2).leftJustified(widths[2], u' ', true) << "  " << line.at(3).rightJustified(widths[3])
-                     << '\n';
+                     << "  " << line.at(2).leftJustified(widths[2], u' ', true) << "  "
+                     << line.at(3).rightJustified(widths[3]) << '\n';
     }
     context.out->flush();
     if (table.isEmpty())

@@ -9,8 +9,7 @@ namespace Moniagent {
 
 Translations::Translations(QObject* parent)
     : QObject(parent)
-{
-}
+{ }
 
 Translations::~Translations()
 {
@@ -30,7 +29,8 @@ bool Translations::install(const QLocale& locale)
 {
     removeAll();
     auto* qt = new QTranslator(this);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         m_translators.append(qt);
     else
         delete qt;

@@ -10,8 +10,7 @@ Session::Session(std::unique_ptr<Database> database, const Clock& clock)
     , m_categories(std::make_unique<CategoryRepository>(m_database.get()))
     , m_users(std::make_unique<UserRepository>(m_database.get()))
     , m_clock(clock)
-{
-}
+{ }
 
 Session::~Session() = default;
 

@@ -11,11 +11,6 @@ namespace Moniagent {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Moniagent::BulkInsert", text);
-}
-
 Result<void> checkIds(const QSqlDatabase& db, qint64 userId, const QString& table, const QSet<qint64>& ids,
                       const QString& message)
 {
@@ -91,9 +86,9 @@ Result<void> BulkInsert::begin(qint64 expectedRows)
     auto objects
         = Sql::exec(m_db,
                     QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'transactions' "
-                                   "AND sql IS NOT NULL AND ((type = 'trigger' AND name IN (?, ?)) OR "
+                                   "AND sql IS NOT NULL AND ((type = 'trigger' AND name IN (?, ?, ?)) OR "
                                    "(type = 'index' AND ? AND sql NOT LIKE 'CREATE UNIQUE%')) ORDER BY type, name"),
-                    {QStringLiteral("transactions_fts_insert"),
+                    {QStringLiteral("transactions_fts_insert"), QStringLiteral("transaction_totals_insert"),
                      m_rebuild ? QStringLiteral("transactions_same_user_insert") : QString(), m_rebuild ? 1 : 0});
     if (!objects)
         return objects.error();
@@ -182,6 +177,18 @@ Result<void> BulkInsert::finish()
                     {m_firstNewId});
     if (!indexed)
         return indexed.error();
+    auto summed
+        = Sql::exec(m_db,
+                    QStringLiteral("INSERT INTO transaction_totals (user_id, month, category_key, currency, type, "
+                                   "amount_minor, row_count) SELECT user_id, substr(occurred_on, 1, 7), "
+                                   "coalesce(category_id, 0), currency, type, sum(amount_minor), count(*) "
+                                   "FROM transactions WHERE id >= ? GROUP BY 1, 2, 3, 4, 5 "
+                                   "ON CONFLICT (user_id, month, category_key, currency, type) DO UPDATE SET "
+                                   "amount_minor = amount_minor + excluded.amount_minor, "
+                                   "row_count = row_count + excluded.row_count"),
+                    {m_firstNewId});
+    if (!summed)
+        return summed.error();
     for (const SchemaObject& object : std::as_const(m_suspended)) {
         auto restored = Sql::exec(m_db, object.sql);
         if (!restored)

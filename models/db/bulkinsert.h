@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "core/transaction.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -12,7 +13,8 @@ namespace Moniagent {
 
 // Writes many ledger rows as fast as SQLite allows, inside the caller's transaction (so the whole load
 // stays all or nothing): begin(), write() as often as needed, finish(). Rows go in 64 per statement. The
-// full-text index is filled in one statement at the end instead of by the per-row trigger. For a load that
+// full-text index and the monthly totals are filled in one statement each at the end instead of by the
+// per-row triggers. For a load that
 // is large compared with the ledger (a demo, a first import of years of history), the secondary indexes
 // and the per-row same-user check are dropped and rebuilt in finish(), several times faster than keeping
 // them up to date row by row; the same-user rule is then checked once per write(). Every dropped schema
@@ -23,6 +25,8 @@ namespace Moniagent {
 // truncation after each statement walks everything journaled since the savepoint began.
 class BulkInsert
 {
+    Q_DECLARE_TR_FUNCTIONS(Moniagent::BulkInsert)
+
 public:
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 

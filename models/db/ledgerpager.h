@@ -34,6 +34,12 @@ public:
     const Spec& spec() const { return m_spec; }
 
     Result<qint64> count();
+    // A count obtained elsewhere for the same spec (it lets the pager come from the end of the ledger).
+    void setKnownCount(qint64 count)
+    {
+        if (!m_count)
+            m_count = count;
+    }
     // Rows [index * pageSize, …): a full page except possibly the last.
     Result<QList<Transaction>> page(int index);
     // Any row range, page by page.

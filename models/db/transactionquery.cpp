@@ -11,7 +11,10 @@ TransactionQuery::TransactionQuery(qint64 userId, TransactionFilter filter, Tran
     , m_filter(std::move(filter))
     , m_sort(sort)
 {
-    QStringList clauses {QStringLiteral("t.user_id = ?")};
+    // With a text search, the matches from the full-text index are few compared with the ledger, so SQLite
+    // should start from them: the unary + keeps it from walking the user's whole index instead.
+    const QString fts = ftsQuery(m_filter.search);
+    QStringList clauses {fts.isEmpty() ? QStringLiteral("t.user_id = ?") : QStringLiteral("+t.user_id = ?")};
     m_params.append(m_userId);
     if (m_filter.dates.from.isValid()) {
         clauses << QStringLiteral("t.occurred_on >= ?");
@@ -41,7 +44,6 @@ TransactionQuery::TransactionQuery(qint64 userId, TransactionFilter filter, Tran
         for (TransactionSource source : std::as_const(m_filter.sources))
             m_params << TransactionEnums::key(source);
     }
-    const QString fts = ftsQuery(m_filter.search);
     if (!fts.isEmpty()) {
         clauses << QStringLiteral("t.id IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)");
         m_params << fts;

@@ -9,7 +9,8 @@
 namespace Moniagent {
 
 // Turns a user id, a filter and a sort order into SQL. Every statement it builds starts with
-// `t.user_id = ?`, and pages are addressed by key (keyset) so deep pages stay cheap.
+// `t.user_id = ?` (`+t.user_id = ?` when searching, so SQLite starts from the text matches), and pages are
+// addressed by key (keyset) so deep pages stay cheap.
 // The Category sort is served bucket by bucket (see TransactionRepository::page) and is not handled here.
 class TransactionQuery
 {

@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "database.h"
+#include "ledgersummary.h"
 #include "sql.h"
 #include "sqltransaction.h"
 #include "transactionbulkwriter.h"
@@ -288,6 +289,8 @@ Result<QList<Transaction>> TransactionRepository::findMany(qint64 userId, const 
 
 Result<qint64> TransactionRepository::count(qint64 userId, const TransactionFilter& filter) const
 {
+    if (LedgerSummary::covers(filter))
+        return LedgerSummary::count(m_database->connection(), userId, filter);
     const auto [sql, params] = TransactionQuery(userId, filter).countSql();
     auto value = Sql::scalar(m_database->connection(), sql, params);
     if (!value)
@@ -297,6 +300,8 @@ Result<qint64> TransactionRepository::count(qint64 userId, const TransactionFilt
 
 Result<LedgerTotals> TransactionRepository::totals(qint64 userId, const TransactionFilter& filter) const
 {
+    if (LedgerSummary::covers(filter))
+        return LedgerSummary::totals(m_database->connection(), userId, filter);
     const auto [sql, params] = TransactionQuery(userId, filter).totalsSql();
     auto query = Sql::exec(m_database->connection(), sql, params);
     if (!query)

@@ -8,6 +8,7 @@
 #include <QWaitCondition>
 
 #include <functional>
+#include <optional>
 
 namespace Moniagent {
 
@@ -17,6 +18,19 @@ struct LedgerFetcher::State
     QMutex mutex;
     quint64 generation = 0;
     LedgerPager::Spec spec;
+    std::optional<qint64> count; // of the current generation, once known
+
+    void setCount(quint64 g, qint64 n)
+    {
+        QMutexLocker locker(&mutex);
+        if (g == generation)
+            count = n;
+    }
+    std::optional<qint64> knownCount(quint64 g)
+    {
+        QMutexLocker locker(&mutex);
+        return g == generation ? count : std::nullopt;
+    }
 
     std::pair<quint64, LedgerPager::Spec> snapshot()
     {
@@ -138,6 +152,8 @@ LedgerFetcher::LedgerFetcher(const TransactionRepository* repository, QObject* p
             cache->pager = std::make_unique<LedgerPager>(repository, spec);
             cache->generation = generation;
         }
+        if (const auto count = state->knownCount(generation))
+            cache->pager->setKnownCount(*count); // counted on the other lane
         return cache->pager.get();
     };
     m_repository = repository;
@@ -156,6 +172,7 @@ void LedgerFetcher::start(quint64 generation, const LedgerPager::Spec& spec)
         QMutexLocker locker(&m_state->mutex);
         m_state->generation = generation;
         m_state->spec = spec;
+        m_state->count.reset();
     }
     m_rows->clear();
     m_aggregates->clear();
@@ -163,16 +180,17 @@ void LedgerFetcher::start(quint64 generation, const LedgerPager::Spec& spec)
 
 void LedgerFetcher::requestCount()
 {
-    const quint64 generation = m_state->snapshot().first;
-    m_rows->post(QStringLiteral("count"), [this, generation]() {
-        LedgerPager* pager = m_pager(generation);
-        if (!pager)
+    // On the aggregates lane, so the count and the first page are computed at the same time.
+    const auto [generation, spec] = m_state->snapshot();
+    m_aggregates->post(QStringLiteral("count"), [this, generation, userId = spec.userId, filter = spec.filter]() {
+        if (!m_state->isCurrent(generation))
             return;
-        auto count = pager->count();
+        auto count = m_repository->count(userId, filter);
         if (!count) {
             Q_EMIT failed(generation, count.error().message);
             return;
         }
+        m_state->setCount(generation, *count);
         Q_EMIT countReady(generation, *count);
     });
 }

@@ -13,8 +13,9 @@ namespace Moniagent {
 class TransactionRepository;
 
 // Runs ledger queries off the GUI thread so the window never waits for SQL. Two worker threads, each with
-// its own connection: one for row counts, pages and "where is row X" lookups (newest request first, since
-// the latest scroll position matters most), one for the slower aggregates. Every request belongs to a
+// its own connection: one for pages and "where is row X" lookups (newest request first, since the latest
+// scroll position matters most), one for the row count and the totals, so a new query's count and first
+// page are computed at the same time. Every request belongs to a
 // generation; starting a new one drops whatever is still queued for older generations, and results carry
 // their generation so the receiver can ignore late answers.
 class LedgerFetcher : public QObject

@@ -183,8 +183,9 @@ void TestMainWindow::quickEntryEditCategoryUndo()
     QVERIFY(undo->text().contains(QStringLiteral("category")));
     undo->trigger();
     QVERIFY(!m_session->transactions()->find(m_session->userId(), added.id)->categoryId);
-    QVERIFY(QTest::qWaitFor([&]() { return model->index(0, TransactionModel::CategoryColumn).data().toString()
-                                               == QStringLiteral("Uncategorized"); }));
+    QVERIFY(QTest::qWaitFor([&]() {
+        return model->index(0, TransactionModel::CategoryColumn).data().toString() == QStringLiteral("Uncategorized");
+    }));
     undo->trigger();
     QVERIFY(!m_session->transactions()->find(m_session->userId(), added.id).ok());
     QVERIFY(QTest::qWaitFor([&]() { return model->rowCount() == 0; }));
@@ -214,10 +215,22 @@ void TestMainWindow::filtersAndTotals()
 {
     TransactionRepository* repo = m_session->transactions();
     const qint64 user = m_session->userId();
-    QVERIFY(repo->add(user, Test::TestDatabase::income(320000, QStringLiteral("ACME Payroll"), QDate(2026, 11, 1), QStringLiteral("USD"))).ok());
-    QVERIFY(repo->add(user, Test::TestDatabase::expense(145000, QStringLiteral("Landlord"), QDate(2026, 11, 1), QStringLiteral("USD"))).ok());
-    QVERIFY(repo->add(user, Test::TestDatabase::expense(6320, QStringLiteral("Whole Foods"), QDate(2026, 10, 28), QStringLiteral("USD"))).ok());
-    QVERIFY(repo->add(user, Test::TestDatabase::expense(990, QStringLiteral("Café Lisboa"), QDate(2026, 9, 3), QStringLiteral("EUR"))).ok());
+    QVERIFY(repo->add(user,
+                      Test::TestDatabase::income(320000, QStringLiteral("ACME Payroll"), QDate(2026, 11, 1),
+                                                 QStringLiteral("USD")))
+                .ok());
+    QVERIFY(repo->add(user,
+                      Test::TestDatabase::expense(145000, QStringLiteral("Landlord"), QDate(2026, 11, 1),
+                                                  QStringLiteral("USD")))
+                .ok());
+    QVERIFY(repo->add(user,
+                      Test::TestDatabase::expense(6320, QStringLiteral("Whole Foods"), QDate(2026, 10, 28),
+                                                  QStringLiteral("USD")))
+                .ok());
+    QVERIFY(repo->add(user,
+                      Test::TestDatabase::expense(990, QStringLiteral("Café Lisboa"), QDate(2026, 9, 3),
+                                                  QStringLiteral("EUR")))
+                .ok());
     TransactionModel* model = m_window->ledgerModel();
     QVERIFY(QTest::qWaitFor([&]() { return model->rowCount() == 4 && !model->isLoading(); }));
     QLabel* totals = m_window->totalsLabel();
@@ -256,7 +269,8 @@ void TestMainWindow::filtersAndTotals()
     QVERIFY(QTest::qWaitFor([&]() { return model->rowCount() == 4 && !model->isLoading(); }));
     auto* view = m_window->ledgerPage()->view();
     view->sortByColumn(TransactionModel::AmountColumn, Qt::AscendingOrder);
-    QVERIFY(QTest::qWaitFor([&]() { return model->sortOrder().key == TransactionSortKey::Amount && !model->isLoading(); }));
+    QVERIFY(
+        QTest::qWaitFor([&]() { return model->sortOrder().key == TransactionSortKey::Amount && !model->isLoading(); }));
     QVERIFY(settled(model));
     QCOMPARE(model->data(model->index(0, TransactionModel::MerchantColumn)).toString(), QStringLiteral("Landlord"));
 }
@@ -266,14 +280,18 @@ void TestMainWindow::deleteWithUndo()
     TransactionRepository* repo = m_session->transactions();
     const qint64 user = m_session->userId();
     for (int i = 0; i < 5; ++i)
-        QVERIFY(repo->add(user, Test::TestDatabase::expense(100 + i, QStringLiteral("Shop %1").arg(i), QDate(2026, 11, 1 + i), QStringLiteral("USD"))).ok());
+        QVERIFY(repo->add(user,
+                          Test::TestDatabase::expense(100 + i, QStringLiteral("Shop %1").arg(i), QDate(2026, 11, 1 + i),
+                                                      QStringLiteral("USD")))
+                    .ok());
     TransactionModel* model = m_window->ledgerModel();
     QVERIFY(QTest::qWaitFor([&]() { return model->rowCount() == 5 && !model->isLoading(); }));
     QVERIFY(settled(model));
     LedgerView* view = m_window->ledgerPage()->view();
     view->setFocus();
-    view->selectionModel()->select(QItemSelection(model->index(1, 0), model->index(2, TransactionModel::ColumnCount - 1)),
-                                   QItemSelectionModel::ClearAndSelect);
+    view->selectionModel()->select(
+        QItemSelection(model->index(1, 0), model->index(2, TransactionModel::ColumnCount - 1)),
+        QItemSelectionModel::ClearAndSelect);
     QTest::keyClick(view, Qt::Key_Delete);
     QCOMPARE(*repo->count(user, {}), qint64(3));
     QVERIFY(QTest::qWaitFor([&]() { return model->rowCount() == 3; }));
@@ -315,7 +333,8 @@ void TestMainWindow::categoriesEditor()
     QCOMPARE(view->model()->rowCount(), 31);
 
     // Use it, then delete it and move its transactions to Shopping.
-    Transaction t = Test::TestDatabase::expense(2599, QStringLiteral("Model kit"), QDate(2026, 11, 20), QStringLiteral("USD"));
+    Transaction t
+        = Test::TestDatabase::expense(2599, QStringLiteral("Model kit"), QDate(2026, 11, 20), QStringLiteral("USD"));
     t.categoryId = hobbies->id;
     const qint64 id = *m_session->transactions()->add(user, t);
     view->selectRow(static_cast<CategoryModel*>(view->model())->rowOf(hobbies->id));

@@ -88,16 +88,18 @@ void TestCli::help()
 
 void TestCli::addAndList()
 {
-    Run r = run({QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("4.50"), QStringLiteral("--merchant"),
-                 QStringLiteral("Corner Café"), QStringLiteral("--date"), QStringLiteral("2024-01-02"),
-                 QStringLiteral("--category"), QStringLiteral("Dining & Drinks"), QStringLiteral("--json")});
+    Run r
+        = run({QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("4.50"), QStringLiteral("--merchant"),
+               QStringLiteral("Corner Café"), QStringLiteral("--date"), QStringLiteral("2024-01-02"),
+               QStringLiteral("--category"), QStringLiteral("Dining & Drinks"), QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
     QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("id")).toInt(), 1);
     r = run({QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("3200"), QStringLiteral("--merchant"),
              QStringLiteral("ACME"), QStringLiteral("--income"), QStringLiteral("--date"), QStringLiteral("2024-01-31"),
              QStringLiteral("--notes"), QStringLiteral("January")});
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.out.contains(QStringLiteral("3200.00")) || r.out.contains(QStringLiteral("3,200.00")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("3200.00")) || r.out.contains(QStringLiteral("3,200.00")),
+             qPrintable(r.out));
 
     r = run({QStringLiteral("list"), QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
@@ -127,7 +129,8 @@ void TestCli::listFilters()
 {
     for (int i = 1; i <= 9; ++i) {
         const Run r = run({QStringLiteral("add"), QStringLiteral("--amount"), QString::number(i * 10),
-                           QStringLiteral("--merchant"), i % 2 ? QStringLiteral("Bakery %1").arg(i) : QStringLiteral("Garage %1").arg(i),
+                           QStringLiteral("--merchant"),
+                           i % 2 ? QStringLiteral("Bakery %1").arg(i) : QStringLiteral("Garage %1").arg(i),
                            QStringLiteral("--date"), QStringLiteral("2024-0%1-15").arg(i)});
         QCOMPARE(r.code, 0);
     }
@@ -137,14 +140,21 @@ void TestCli::listFilters()
     };
     QCOMPARE(count({}), 9);
     QCOMPARE(count({QStringLiteral("--search"), QStringLiteral("bakery")}), 5);
-    QCOMPARE(count({QStringLiteral("--from"), QStringLiteral("2024-03-01"), QStringLiteral("--to"), QStringLiteral("2024-05-31")}), 3);
+    QCOMPARE(count({QStringLiteral("--from"), QStringLiteral("2024-03-01"), QStringLiteral("--to"),
+                    QStringLiteral("2024-05-31")}),
+             3);
     QCOMPARE(count({QStringLiteral("--limit"), QStringLiteral("4")}), 4);
     QCOMPARE(count({QStringLiteral("--category"), QStringLiteral("none")}), 9);
     QCOMPARE(count({QStringLiteral("--category"), QStringLiteral("Groceries")}), 0);
     QCOMPARE(count({QStringLiteral("--type"), QStringLiteral("income")}), 0);
-    const Run sorted = run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--sort"), QStringLiteral("amount"),
-                            QStringLiteral("--limit"), QStringLiteral("1")});
-    QCOMPARE(QJsonDocument::fromJson(sorted.out.toUtf8()).array().at(0).toObject().value(QStringLiteral("amount")).toString(),
+    const Run sorted = run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--sort"),
+                            QStringLiteral("amount"), QStringLiteral("--limit"), QStringLiteral("1")});
+    QCOMPARE(QJsonDocument::fromJson(sorted.out.toUtf8())
+                 .array()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("amount"))
+                 .toString(),
              QStringLiteral("-10.00")); // descending by signed amount: the smallest expense first
 }
 
@@ -152,24 +162,30 @@ void TestCli::badInput_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::newRow("unknown option") << QStringList {QStringLiteral("list"), QStringLiteral("--frobnicate")};
-    QTest::newRow("bad amount") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("lots"),
-                                                QStringLiteral("--merchant"), QStringLiteral("x")};
-    QTest::newRow("negative amount") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("-5"),
-                                                     QStringLiteral("--merchant"), QStringLiteral("x")};
-    QTest::newRow("missing merchant") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("5")};
-    QTest::newRow("bad date") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("5"),
-                                              QStringLiteral("--merchant"), QStringLiteral("x"), QStringLiteral("--date"),
-                                              QStringLiteral("2024-02-30")};
-    QTest::newRow("unknown category") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("5"),
-                                                      QStringLiteral("--merchant"), QStringLiteral("x"),
-                                                      QStringLiteral("--category"), QStringLiteral("Spaceships")};
-    QTest::newRow("bad currency") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("5"),
-                                                  QStringLiteral("--merchant"), QStringLiteral("x"),
-                                                  QStringLiteral("--currency"), QStringLiteral("EURO")};
-    QTest::newRow("bad limit") << QStringList {QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("many")};
+    QTest::newRow("bad amount") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"),
+                                                QStringLiteral("lots"), QStringLiteral("--merchant"),
+                                                QStringLiteral("x")};
+    QTest::newRow("negative amount") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"),
+                                                     QStringLiteral("-5"), QStringLiteral("--merchant"),
+                                                     QStringLiteral("x")};
+    QTest::newRow("missing merchant") << QStringList {QStringLiteral("add"), QStringLiteral("--amount"),
+                                                      QStringLiteral("5")};
+    QTest::newRow("bad date") << QStringList {
+        QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("5"),         QStringLiteral("--merchant"),
+        QStringLiteral("x"),   QStringLiteral("--date"),   QStringLiteral("2024-02-30")};
+    QTest::newRow("unknown category") << QStringList {
+        QStringLiteral("add"), QStringLiteral("--amount"),   QStringLiteral("5"),         QStringLiteral("--merchant"),
+        QStringLiteral("x"),   QStringLiteral("--category"), QStringLiteral("Spaceships")};
+    QTest::newRow("bad currency") << QStringList {
+        QStringLiteral("add"), QStringLiteral("--amount"),   QStringLiteral("5"),   QStringLiteral("--merchant"),
+        QStringLiteral("x"),   QStringLiteral("--currency"), QStringLiteral("EURO")};
+    QTest::newRow("bad limit") << QStringList {QStringLiteral("list"), QStringLiteral("--limit"),
+                                               QStringLiteral("many")};
     QTest::newRow("bad sort") << QStringList {QStringLiteral("list"), QStringLiteral("--sort"), QStringLiteral("mood")};
-    QTest::newRow("unknown profile") << QStringList {QStringLiteral("--user"), QStringLiteral("nobody"), QStringLiteral("list")};
-    QTest::newRow("bad demo size") << QStringList {QStringLiteral("demo"), QStringLiteral("--transactions"), QStringLiteral("x")};
+    QTest::newRow("unknown profile") << QStringList {QStringLiteral("--user"), QStringLiteral("nobody"),
+                                                     QStringLiteral("list")};
+    QTest::newRow("bad demo size") << QStringList {QStringLiteral("demo"), QStringLiteral("--transactions"),
+                                                   QStringLiteral("x")};
 }
 
 void TestCli::badInput()
@@ -236,7 +252,8 @@ void TestCli::refusesDamagedFile()
 
 void TestCli::demo()
 {
-    Run r = run({QStringLiteral("demo"), QStringLiteral("--transactions"), QStringLiteral("3000"), QStringLiteral("--json")});
+    Run r = run(
+        {QStringLiteral("demo"), QStringLiteral("--transactions"), QStringLiteral("3000"), QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
     QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("added")).toInt(), 3000);
     r = run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("0")});

@@ -49,8 +49,8 @@ private Q_SLOTS:
         QDBusInterface collection(QStringLiteral("org.freedesktop.secrets"),
                                   QStringLiteral("/org/freedesktop/secrets/aliases/default"),
                                   QStringLiteral("org.freedesktop.DBus.Properties"), bus);
-        QDBusReply<QDBusVariant> locked = collection.call(QStringLiteral("Get"), QStringLiteral("org.freedesktop.Secret.Collection"),
-                                                          QStringLiteral("Locked"));
+        QDBusReply<QDBusVariant> locked = collection.call(
+            QStringLiteral("Get"), QStringLiteral("org.freedesktop.Secret.Collection"), QStringLiteral("Locked"));
         QVERIFY2(locked.isValid(), qPrintable(locked.error().message()));
         QCOMPARE(locked.value().variant().toBool(), false);
     }

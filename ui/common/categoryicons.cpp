@@ -7,16 +7,16 @@
 namespace Moniagent {
 
 namespace {
-    QString path(const QString& key)
-    {
-        return QStringLiteral(":/icons/categories/%1.svg").arg(key);
-    }
+QString path(const QString& key)
+{
+    return QStringLiteral(":/icons/categories/%1.svg").arg(key);
+}
 
-    QHash<QString, QPixmap>& cache()
-    {
-        static QHash<QString, QPixmap> pixmaps;
-        return pixmaps;
-    }
+QHash<QString, QPixmap>& cache()
+{
+    static QHash<QString, QPixmap> pixmaps;
+    return pixmaps;
+}
 } // namespace
 
 bool CategoryIcons::exists(const QString& key)

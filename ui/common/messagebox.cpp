@@ -3,8 +3,8 @@
 namespace Moniagent {
 
 namespace {
-    QMessageBox::StandardButton s_nextAnswer = QMessageBox::NoButton;
-    QString s_lastText;
+QMessageBox::StandardButton s_nextAnswer = QMessageBox::NoButton;
+QString s_lastText;
 } // namespace
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)
@@ -19,7 +19,8 @@ QString MessageBox::lastText()
 
 QMessageBox::StandardButton MessageBox::show(QWidget* parent, QMessageBox::Icon icon, const QString& title,
                                              const QString& text, const QString& details,
-                                             QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton)
+                                             QMessageBox::StandardButtons buttons,
+                                             QMessageBox::StandardButton defaultButton)
 {
     s_lastText = text;
     if (s_nextAnswer != QMessageBox::NoButton) {

@@ -19,22 +19,22 @@
 namespace Moniagent {
 
 namespace {
-    // Draws the category badge instead of the plain color swatch.
-    class BadgeDelegate : public QStyledItemDelegate
-    {
-    public:
-        using QStyledItemDelegate::QStyledItemDelegate;
+// Draws the category badge instead of the plain color swatch.
+class BadgeDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
 
-    protected:
-        void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
-        {
-            QStyledItemDelegate::initStyleOption(option, index);
-            option->icon = CategoryIcons::icon(index.data(CategoryModel::IconRole).toString(),
-                                               index.data(CategoryModel::ColorRole).value<QColor>());
-            option->features |= QStyleOptionViewItem::HasDecoration;
-            option->decorationSize = QSize(20, 20);
-        }
-    };
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->icon = CategoryIcons::icon(index.data(CategoryModel::IconRole).toString(),
+                                           index.data(CategoryModel::ColorRole).value<QColor>());
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        option->decorationSize = QSize(20, 20);
+    }
+};
 } // namespace
 
 CategoriesDialog::CategoriesDialog(Session* session, QWidget* parent)
@@ -104,7 +104,8 @@ void CategoriesDialog::updateButtons()
     const auto c = m_model->categoryAt(currentRow());
     m_edit->setEnabled(c.has_value());
     m_delete->setEnabled(c && !c->isSystem);
-    m_delete->setToolTip(c && c->isSystem ? tr("Default categories cannot be deleted; rename them instead.") : QString());
+    m_delete->setToolTip(c && c->isSystem ? tr("Default categories cannot be deleted; rename them instead.")
+                                          : QString());
     m_up->setEnabled(c && currentRow() > 0);
     m_down->setEnabled(c && currentRow() < m_model->rowCount() - 1);
 }

@@ -13,7 +13,12 @@ class FirstRunDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Choice { Cancelled, Empty, Demo };
+    enum class Choice
+    {
+        Cancelled,
+        Empty,
+        Demo
+    };
 
     FirstRunDialog(const QString& suggestedName, const QString& suggestedCurrency, QWidget* parent = nullptr);
 

@@ -51,7 +51,9 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     m_locale->addItem(tr("System default (%1)").arg(QLocale::system().nativeLanguageName()), QString());
     QList<QLocale> locales = QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript, QLocale::AnyTerritory);
     locales.erase(std::remove_if(locales.begin(), locales.end(),
-                                 [](const QLocale& l) { return l.language() == QLocale::C || l.territory() == QLocale::AnyTerritory; }),
+                                 [](const QLocale& l) {
+                                     return l.language() == QLocale::C || l.territory() == QLocale::AnyTerritory;
+                                 }),
                   locales.end());
     std::sort(locales.begin(), locales.end(), [](const QLocale& a, const QLocale& b) {
         return QString::localeAwareCompare(a.nativeLanguageName(), b.nativeLanguageName()) < 0;
@@ -86,8 +88,8 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     folderRow->addWidget(m_dataFolder, 1);
     folderRow->addWidget(open);
     dataForm->addRow(tr("Data folder:"), folderRow);
-    auto* note = new QLabel(tr("Your ledger, receipts and settings live here. Back up this folder to keep them safe."),
-                            this);
+    auto* note
+        = new QLabel(tr("Your ledger, receipts and settings live here. Back up this folder to keep them safe."), this);
     note->setWordWrap(true);
     dataForm->addRow(QString(), note);
 
@@ -106,8 +108,9 @@ void SettingsDialog::updateLocalePreview()
     const QString name = m_locale->currentData().toString();
     const QLocale locale = name.isEmpty() ? QLocale::system() : QLocale(name);
     const Money sample = Money::fromMinor(123456789, m_currency->currentData().toString());
-    m_localePreview->setText(tr("Example: %1 · %2").arg(sample.toString(locale),
-                                                        locale.toString(m_session->clock().today(), QLocale::ShortFormat)));
+    m_localePreview->setText(
+        tr("Example: %1 · %2")
+            .arg(sample.toString(locale), locale.toString(m_session->clock().today(), QLocale::ShortFormat)));
 }
 
 void SettingsDialog::accept()

@@ -15,8 +15,7 @@ CategoryDelegate::CategoryDelegate(CategoryRepository* categories, qint64 userId
     : QStyledItemDelegate(parent)
     , m_categories(categories)
     , m_userId(userId)
-{
-}
+{ }
 
 void CategoryDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
@@ -63,8 +62,9 @@ QWidget* CategoryDelegate::createEditor(QWidget* parent, const QStyleOptionViewI
     combo->setModelColumn(CategoryModel::NameColumn);
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex i = model->index(row, 0);
-        combo->setItemIcon(row, CategoryIcons::icon(i.data(CategoryModel::IconRole).toString(),
-                                                    i.data(CategoryModel::ColorRole).value<QColor>()));
+        combo->setItemIcon(row,
+                           CategoryIcons::icon(i.data(CategoryModel::IconRole).toString(),
+                                               i.data(CategoryModel::ColorRole).value<QColor>()));
     }
     // Type-ahead: typing a few letters picks the category.
     combo->setEditable(true);

@@ -12,7 +12,7 @@
 namespace Moniagent {
 
 namespace {
-    constexpr qint64 UncategorizedId = -1;
+constexpr qint64 UncategorizedId = -1;
 }
 
 FilterBar::FilterBar(CategoryModel* categories, QDate today, QWidget* parent)

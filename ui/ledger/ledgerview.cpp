@@ -14,7 +14,7 @@
 namespace Moniagent {
 
 namespace {
-    constexpr int MaxDeleteAtOnce = 50000;
+constexpr int MaxDeleteAtOnce = 50000;
 }
 
 LedgerView::LedgerView(CategoryRepository* categories, qint64 userId, QWidget* parent)
@@ -52,7 +52,8 @@ void LedgerView::setLedgerModel(TransactionModel* model)
     auto* header = horizontalHeader();
     header->setSortIndicator(TransactionModel::columnForSortKey(model->sortOrder().key), model->sortOrder().order);
     header->setSectionResizeMode(TransactionModel::MerchantColumn, QHeaderView::Stretch);
-    header->resizeSection(TransactionModel::DateColumn, fontMetrics().horizontalAdvance(QStringLiteral("00/00/0000")) + 40);
+    header->resizeSection(TransactionModel::DateColumn,
+                          fontMetrics().horizontalAdvance(QStringLiteral("00/00/0000")) + 40);
     header->resizeSection(TransactionModel::CategoryColumn, 200);
     header->resizeSection(TransactionModel::AmountColumn, 130);
     header->resizeSection(TransactionModel::DescriptionColumn, 220);
@@ -109,14 +110,15 @@ void LedgerView::deleteSelected()
     if (rows.isEmpty())
         return;
     if (rows.size() > MaxDeleteAtOnce) {
-        MessageBox::information(this, tr("Delete transactions"),
-                                tr("Select at most %1 transactions to delete at once.").arg(locale().toString(MaxDeleteAtOnce)));
+        MessageBox::information(
+            this, tr("Delete transactions"),
+            tr("Select at most %1 transactions to delete at once.").arg(locale().toString(MaxDeleteAtOnce)));
         return;
     }
     if (rows.size() > 100) {
-        const auto answer = MessageBox::question(this, tr("Delete transactions"),
-                                                 tr("Delete %1 transactions? You can undo this with Edit › Undo.")
-                                                     .arg(locale().toString(rows.size())));
+        const auto answer = MessageBox::question(
+            this, tr("Delete transactions"),
+            tr("Delete %1 transactions? You can undo this with Edit › Undo.").arg(locale().toString(rows.size())));
         if (answer != QMessageBox::Yes)
             return;
     }
