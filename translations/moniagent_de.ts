@@ -1900,19 +1900,19 @@ Type one in the line above, for example “coffee 4.50”, and press Enter.</sou
         <source>Delete %1 transactions? You can undo this with Edit › Undo.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Deleted %n transaction(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n transaction(s)</source>
+        <source>Deleted %Ln transaction(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln transaction(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2202,26 +2202,12 @@ Type one in the line above, for example “coffee 4.50”, and press Enter.</sou
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n transaction(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Income &lt;b&gt;%1&lt;/b&gt; &amp;nbsp; Expenses &lt;b&gt;%2&lt;/b&gt; &amp;nbsp; Net &lt;b&gt;%3&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>(+%n other currency(ies))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: income %2, expenses %3, net %4 (%n transaction(s))</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2242,6 +2228,20 @@ Type one in the line above, for example “coffee 4.50”, and press Enter.</sou
     <message>
         <source>&lt;h3&gt;Moniagent %1&lt;/h3&gt;&lt;p&gt;Personal finance that reads your receipts, learns your categories and keeps your data on your computer.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Your data: %3&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln transaction(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: income %2, expenses %3, net %4 (%Ln transaction(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2449,16 +2449,16 @@ Type one in the line above, for example “coffee 4.50”, and press Enter.</sou
         <source>Delete Category</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Uncategorized</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>“%1” is used by %n transaction(s). Where should they go?</source>
+        <source>“%1” is used by %Ln transaction(s). Where should they go?</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Uncategorized</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2468,7 +2468,7 @@ Type one in the line above, for example “coffee 4.50”, and press Enter.</sou
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n transaction(s)</source>
+        <source>Delete %Ln transaction(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

@@ -128,7 +128,7 @@ void MainWindow::updateCount()
         m_count->setText(tr("Loading…"));
         return;
     }
-    m_count->setText(tr("%n transaction(s)", nullptr, m_model->rowCount()));
+    m_count->setText(tr("%Ln transaction(s)", nullptr, m_model->rowCount()));
 }
 
 void MainWindow::updateTotals()
@@ -157,7 +157,7 @@ void MainWindow::updateTotals()
     QStringList lines;
     for (const CurrencyTotals& c : totals.currencies) {
         const Currency cur = Currency::fromCode(c.currency);
-        lines << tr("%1: income %2, expenses %3, net %4 (%n transaction(s))", nullptr, int(c.count))
+        lines << tr("%1: income %2, expenses %3, net %4 (%Ln transaction(s))", nullptr, int(c.count))
                      .arg(c.currency, Money(c.incomeMinor, cur).toString(locale),
                           Money(-c.expenseMinor, cur).toString(locale), Money(c.netMinor(), cur).toString(locale));
     }

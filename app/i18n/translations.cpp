@@ -18,8 +18,10 @@ Translations::~Translations()
 
 void Translations::removeAll()
 {
+    const bool running = QCoreApplication::instance() != nullptr; // not while the application is going away
     for (QTranslator* translator : std::as_const(m_translators)) {
-        QCoreApplication::removeTranslator(translator);
+        if (running)
+            QCoreApplication::removeTranslator(translator);
         delete translator;
     }
     m_translators.clear();

@@ -1,4 +1,4 @@
 #include "logging.h"
 
-Q_LOGGING_CATEGORY(lcDb, "moniagent.db", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcModels, "moniagent.models", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDb, "moniagent.db", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcModels, "moniagent.models", QtWarningMsg)

@@ -1,6 +1,7 @@
 #include "common/messagebox.h"
 #include "dialogs/categoriesdialog.h"
 #include "dialogs/categoryeditdialog.h"
+#include "dialogs/firstrundialog.h"
 #include "dialogs/reassigndialog.h"
 #include "i18n/translations.h"
 #include "itemmodels/categorymodel.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void deleteWithUndo();
     void categoriesEditor();
     void remembersWindowState();
+    void firstRunDialog();
 
 private:
     Translations m_translations;
@@ -365,6 +367,24 @@ void TestMainWindow::remembersWindowState()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QCOMPARE(m_window->size(), QSize(1000, 640));
     QVERIFY(m_window->ledgerPage()->view()->isColumnHidden(TransactionModel::NotesColumn));
+}
+
+void TestMainWindow::firstRunDialog()
+{
+    FirstRunDialog dialog(QString(), QStringLiteral("JPY"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* empty = dialog.findChild<QPushButton*>(QStringLiteral("startEmpty"));
+    auto* demo = dialog.findChild<QPushButton*>(QStringLiteral("startDemo"));
+    QVERIFY(!empty->isEnabled() && !demo->isEnabled()); // a profile needs a name
+    QCOMPARE(dialog.currency(), QStringLiteral("JPY"));
+    QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("profileName")), QStringLiteral("  Ana "));
+    QVERIFY(empty->isEnabled() && demo->isEnabled());
+    screenshot(&dialog, QStringLiteral("10-first-run"));
+    demo->click();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.choice(), FirstRunDialog::Choice::Demo);
+    QCOMPARE(dialog.profileName(), QStringLiteral("Ana"));
 }
 
 QTEST_MAIN(TestMainWindow)

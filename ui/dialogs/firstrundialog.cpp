@@ -47,10 +47,13 @@ FirstRunDialog::FirstRunDialog(const QString& suggestedName, const QString& sugg
                         "You can start a new, empty profile later."));
     connect(empty, &QPushButton::clicked, this, [this]() { finish(Choice::Empty); });
     connect(demo, &QPushButton::clicked, this, [this]() { finish(Choice::Demo); });
-    connect(m_name, &QLineEdit::textChanged, this, [empty, demo](const QString& text) {
+    const auto updateButtons = [empty, demo](const QString& text) {
         empty->setEnabled(!text.trimmed().isEmpty());
         demo->setEnabled(!text.trimmed().isEmpty());
-    });
+    };
+    connect(m_name, &QLineEdit::textChanged, this, updateButtons);
+    updateButtons(m_name->text());
+    m_name->setPlaceholderText(tr("Your first name, or a name for this ledger"));
 
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();

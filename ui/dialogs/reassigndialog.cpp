@@ -18,7 +18,7 @@ ReassignDialog::ReassignDialog(CategoryRepository* categories, const Category& d
     setObjectName(QStringLiteral("reassignDialog"));
     setWindowTitle(tr("Delete Category"));
     auto* text = new QLabel(
-        tr("“%1” is used by %n transaction(s). Where should they go?", nullptr, int(usage)).arg(deleted.name), this);
+        tr("“%1” is used by %Ln transaction(s). Where should they go?", nullptr, int(usage)).arg(deleted.name), this);
     text->setWordWrap(true);
     m_target->setObjectName(QStringLiteral("reassignTarget"));
     m_target->addItem(CategoryIcons::icon(QStringLiteral("dots"), QColor(0x94, 0xA3, 0xB8)), tr("Uncategorized"),

@@ -129,7 +129,7 @@ void LedgerView::deleteSelected()
     }
     auto removed = m_model->removeTransactions(*ids);
     if (removed)
-        Q_EMIT statusMessage(tr("Deleted %n transaction(s).", nullptr, int(ids->size())));
+        Q_EMIT statusMessage(tr("Deleted %Ln transaction(s).", nullptr, int(ids->size())));
 }
 
 void LedgerView::keyPressEvent(QKeyEvent* event)
@@ -153,7 +153,7 @@ void LedgerView::contextMenuEvent(QContextMenuEvent* event)
     connect(edit, &QAction::triggered, this, [this, index]() { this->edit(index); });
     menu.addSeparator();
     const int count = int(selectedRows().size());
-    QAction* remove = menu.addAction(tr("Delete %n transaction(s)", nullptr, std::max(count, 1)));
+    QAction* remove = menu.addAction(tr("Delete %Ln transaction(s)", nullptr, std::max(count, 1)));
     remove->setShortcut(QKeySequence::Delete);
     connect(remove, &QAction::triggered, this, &LedgerView::deleteSelected);
     menu.exec(event->globalPos());
