@@ -1,6 +1,7 @@
 #include "testdatabase.h"
 
 #include "db/categoryrepository.h"
+#include "db/sql.h"
 #include "db/userrepository.h"
 
 #include <QDebug>
@@ -43,6 +44,12 @@ qint64 TestDatabase::categoryId(qint64 userId, const QString& name)
     CategoryRepository categories(m_database.get());
     auto category = categories.findByName(userId, name);
     return category ? category->id : 0;
+}
+
+qint64 TestDatabase::scalar(const QString& sql, const QVariantList& params) const
+{
+    auto value = Sql::scalar(m_database->connection(), sql, params);
+    return value ? value->toLongLong() : -1;
 }
 
 Transaction TestDatabase::expense(qint64 minor, const QString& merchant, QDate date, const QString& currency)

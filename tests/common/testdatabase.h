@@ -27,6 +27,8 @@ public:
     qint64 createUser(const QString& username, const QString& currency = QStringLiteral("EUR"));
     // The id of one of the user's categories by English key or name (0 if missing).
     qint64 categoryId(qint64 userId, const QString& name);
+    // The first column of the first row of a query, as a number (-1 when the query fails).
+    qint64 scalar(const QString& sql, const QVariantList& params = {}) const;
 
     // A valid expense, ready to add.
     static Transaction expense(qint64 minor, const QString& merchant, QDate date,

@@ -4,6 +4,7 @@
 #include "db/userrepository.h"
 #include "itemmodels/aiinteractionmodel.h"
 #include "testdatabase.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -12,17 +13,6 @@
 using namespace Moniagent;
 
 namespace {
-
-template <typename T> QByteArray why(const Result<T>& result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
-
-qint64 count(Test::TestDatabase& db, const QString& sql, const QVariantList& params = {})
-{
-    auto value = Sql::scalar(db.database()->connection(), sql, params);
-    return value ? value->toLongLong() : -1;
-}
 
 AiInteraction call(AiInteractionType type, int day, const QString& model = QStringLiteral("llama3.1:8b"))
 {
@@ -63,7 +53,7 @@ void TestAiInteractionRepository::addFindRoundTrip()
     AiInteraction input = call(AiInteractionType::Categorization, 3);
     input.userId = 4242; // ignored: the user is the argument
     auto id = repo.add(alice, input);
-    QVERIFY2(id, why(id).constData());
+    QVERIFY2(id, Test::errorText(id).constData());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().first().toLongLong(), alice);
 
@@ -97,10 +87,10 @@ void TestAiInteractionRepository::applicationLevelCalls()
     AiInteractionRepository repo(db.database());
     QSignalSpy changed(&repo, &AiInteractionRepository::changed);
     auto appId = repo.add(std::nullopt, call(AiInteractionType::Advice, 2));
-    QVERIFY2(appId, why(appId).constData());
+    QVERIFY2(appId, Test::errorText(appId).constData());
     QCOMPARE(changed.first().first().toLongLong(), 0);
     QCOMPARE(
-        count(db, QStringLiteral("SELECT count(*) FROM ai_interactions WHERE id = ? AND user_id IS NULL"), {*appId}),
+        db.scalar(QStringLiteral("SELECT count(*) FROM ai_interactions WHERE id = ? AND user_id IS NULL"), {*appId}),
         1);
     // Never visible to a profile, whoever asks and whatever id they know.
     QCOMPARE(repo.find(alice, *appId).error().code, Error::Code::NotFound);
@@ -121,7 +111,7 @@ void TestAiInteractionRepository::sessionLinks()
     AiInteraction chat = call(AiInteractionType::Chat, 4);
     chat.sessionId = *session;
     auto id = repo.add(alice, chat);
-    QVERIFY2(id, why(id).constData());
+    QVERIFY2(id, Test::errorText(id).constData());
     QCOMPARE(repo.find(alice, *id)->sessionId, std::optional<qint64>(*session));
 
     auto foreign = repo.add(bob, chat);
@@ -131,7 +121,7 @@ void TestAiInteractionRepository::sessionLinks()
     QVERIFY(!orphan);
     QCOMPARE(orphan.error().code, Error::Code::InvalidInput);
     QVERIFY(orphan.error().message.contains(QStringLiteral("belongs to a profile")));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM ai_interactions")), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM ai_interactions")), 1);
 
     // Deleting the session keeps the logged call, detached.
     QVERIFY(sessions.remove(alice, *session));
@@ -172,7 +162,7 @@ void TestAiInteractionRepository::validationAndSchemaChecks()
     QVERIFY(!tooLong);
     QCOMPARE(tooLong.error().code, Error::Code::InvalidInput);
     QVERIFY(tooLong.error().message.contains(QStringLiteral("too long")));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM ai_interactions")), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM ai_interactions")), 0);
 
     QVERIFY(repo.add(alice, call(AiInteractionType::Chat, 1)));
     const QSqlDatabase connection = db.database()->connection();
@@ -212,8 +202,8 @@ void TestAiInteractionRepository::deletingUserCascades()
     QVERIFY(repo.add(std::nullopt, call(AiInteractionType::Chat, 1)));
     UserRepository users(db.database());
     QVERIFY(users.remove(admin, bob));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM ai_interactions WHERE user_id = ?"), {bob}), 0);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM ai_interactions")), 2);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM ai_interactions WHERE user_id = ?"), {bob}), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM ai_interactions")), 2);
 }
 
 void TestAiInteractionRepository::model()

@@ -3,6 +3,7 @@
 #include "db/sql.h"
 #include "itemmodels/chatmessagemodel.h"
 #include "testdatabase.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -12,17 +13,6 @@
 using namespace Moniagent;
 
 namespace {
-
-template <typename T> QByteArray why(const Result<T>& result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
-
-qint64 count(Test::TestDatabase& db, const QString& sql, const QVariantList& params = {})
-{
-    auto value = Sql::scalar(db.database()->connection(), sql, params);
-    return value ? value->toLongLong() : -1;
-}
 
 QString updatedAt(Test::TestDatabase& db, qint64 sessionId)
 {
@@ -66,7 +56,7 @@ void TestChatMessageRepository::addListRoundTrip()
                                 {QStringLiteral("cited"), QJsonArray {31240, 4500}}};
     auto question = repo.add(alice, *session, ChatRole::User, QStringLiteral("How much on groceries?"));
     auto answer = repo.add(alice, *session, ChatRole::Assistant, QStringLiteral("312.40 €"), metadata);
-    QVERIFY2(question, why(question).constData());
+    QVERIFY2(question, Test::errorText(question).constData());
     QVERIFY(answer);
     QVERIFY(repo.add(alice, *other, ChatRole::User, QStringLiteral("Elsewhere")));
     QCOMPARE(changed.count(), 3);
@@ -94,7 +84,7 @@ void TestChatMessageRepository::addListRoundTrip()
     auto missing = repo.add(alice, *other + 100, ChatRole::User, QStringLiteral("?"));
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, Error::Code::NotFound);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM chat_messages")), 4);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM chat_messages")), 4);
 }
 
 void TestChatMessageRepository::addTouchesSession()
@@ -133,7 +123,7 @@ void TestChatMessageRepository::validation()
     auto huge = repo.add(alice, *session, ChatRole::User, QString(ChatMessageRepository::MaxContentLength + 1, u'x'));
     QVERIFY(!huge);
     QVERIFY(huge.error().message.contains(QStringLiteral("too long")));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM chat_messages")), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM chat_messages")), 0);
     QCOMPARE(updatedAt(db, *session), LongAgo);
 }
 

@@ -5,6 +5,7 @@
 #include "db/userrepository.h"
 #include "itemmodels/chatsessionmodel.h"
 #include "testdatabase.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -13,17 +14,6 @@
 using namespace Moniagent;
 
 namespace {
-
-template <typename T> QByteArray why(const Result<T>& result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
-
-qint64 count(Test::TestDatabase& db, const QString& sql, const QVariantList& params = {})
-{
-    auto value = Sql::scalar(db.database()->connection(), sql, params);
-    return value ? value->toLongLong() : -1;
-}
 
 // Sets updated_at by hand so that ordering tests need no sleeping.
 bool setUpdatedAt(Test::TestDatabase& db, qint64 sessionId, const QString& timestamp)
@@ -60,7 +50,7 @@ void TestChatSessionRepository::createFindRoundTrip()
     ChatSessionRepository repo(db.database());
     QSignalSpy changed(&repo, &ChatSessionRepository::changed);
     auto id = repo.create(alice, QStringLiteral("  Groceries in October  "));
-    QVERIFY2(id, why(id).constData());
+    QVERIFY2(id, Test::errorText(id).constData());
     QCOMPARE(changed.count(), 1);
     auto session = repo.find(alice, *id);
     QVERIFY(session);
@@ -81,7 +71,7 @@ void TestChatSessionRepository::createFindRoundTrip()
     QVERIFY(!tooLong);
     QCOMPARE(tooLong.error().code, Error::Code::InvalidInput);
     QVERIFY(tooLong.error().message.contains(QStringLiteral("too long")));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM chat_sessions")), 2);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM chat_sessions")), 2);
     QCOMPARE(repo.find(alice, *id + 100).error().code, Error::Code::NotFound);
 }
 
@@ -200,8 +190,8 @@ void TestChatSessionRepository::removeCascades()
     QVERIFY(callId);
 
     QVERIFY(sessions.remove(alice, *id));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM chat_messages WHERE session_id = ?"), {*id}), 0);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM chat_messages")), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM chat_messages WHERE session_id = ?"), {*id}), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM chat_messages")), 1);
     auto detached = interactions.find(alice, *callId);
     QVERIFY(detached);
     QVERIFY(!detached->sessionId);
@@ -251,9 +241,9 @@ void TestChatSessionRepository::deletingUserCascades()
     QVERIFY(messages.add(bob, *his, ChatRole::User, QStringLiteral("b")));
     UserRepository users(db.database());
     QVERIFY(users.remove(admin, bob));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM chat_sessions")), 1);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM chat_messages")), 1);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM chat_messages WHERE session_id = ?"), {*mine}), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM chat_sessions")), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM chat_messages")), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM chat_messages WHERE session_id = ?"), {*mine}), 1);
 }
 
 void TestChatSessionRepository::model()

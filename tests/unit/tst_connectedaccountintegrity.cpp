@@ -5,6 +5,7 @@
 #include "db/userrepository.h"
 #include "itemmodels/connectedaccountmodel.h"
 #include "testdatabase.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -38,17 +39,6 @@ ConnectedAccount imap(const QString& email)
 }
 
 // The error text of a failed result, for QVERIFY2 (which evaluates its message even on success).
-template <typename T> QByteArray why(const Result<T>& result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
-
-qint64 count(Test::TestDatabase& db, const QString& sql, const QVariantList& params = {})
-{
-    auto value = Sql::scalar(db.database()->connection(), sql, params);
-    return value ? value->toLongLong() : -1;
-}
-
 } // namespace
 
 // Connected mail accounts: UNIQUE(provider, email), schema checks, cascades, user scoping and the item model.
@@ -79,12 +69,13 @@ void TestConnectedAccountIntegrity::uniqueProviderEmail()
         auto again = repo.add(user, gmail(QStringLiteral("Shared@Gmail.com")));
         QVERIFY(!again);
         QCOMPARE(again.error().code, Error::Code::Conflict);
-        QVERIFY2(again.error().message.contains(QStringLiteral("is already connected")), why(again).constData());
+        QVERIFY2(again.error().message.contains(QStringLiteral("is already connected")),
+                 Test::errorText(again).constData());
     }
     // Another provider for the same address is a different account.
     ConnectedAccount other = imap(QStringLiteral("shared@gmail.com"));
     QVERIFY(repo.add(bob, other));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM connected_accounts")), 2);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM connected_accounts")), 2);
 
     // The schema itself refuses the duplicate.
     auto raw = Sql::exec(db.database()->connection(),
@@ -154,9 +145,9 @@ void TestConnectedAccountIntegrity::removeCascadesEmails()
     QVERIFY(transactionId);
 
     QVERIFY(accounts.remove(alice, *accountId));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM emails WHERE connected_account_id = ?"), {*accountId}), 0);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM emails")), 1);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM email_extractions")), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM emails WHERE connected_account_id = ?"), {*accountId}), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM emails")), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM email_extractions")), 0);
     auto kept = transactions.find(alice, *transactionId);
     QVERIFY(kept);
     QVERIFY(!kept->emailId);
@@ -218,9 +209,9 @@ void TestConnectedAccountIntegrity::deletingUserCascades()
 
     UserRepository users(db.database());
     QVERIFY(users.remove(admin, bob));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM connected_accounts WHERE user_id = ?"), {bob}), 0);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM emails")), 0);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM connected_accounts")), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM connected_accounts WHERE user_id = ?"), {bob}), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM emails")), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM connected_accounts")), 1);
 }
 
 void TestConnectedAccountIntegrity::model()

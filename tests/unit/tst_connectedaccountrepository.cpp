@@ -1,6 +1,7 @@
 #include "db/connectedaccountrepository.h"
 #include "db/sql.h"
 #include "testdatabase.h"
+#include "testresult.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -33,17 +34,6 @@ ConnectedAccount imap(const QString& email)
 }
 
 // The error text of a failed result, for QVERIFY2 (which evaluates its message even on success).
-template <typename T> QByteArray why(const Result<T>& result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
-
-qint64 count(Test::TestDatabase& db, const QString& sql, const QVariantList& params = {})
-{
-    auto value = Sql::scalar(db.database()->connection(), sql, params);
-    return value ? value->toLongLong() : -1;
-}
-
 } // namespace
 
 // Connected mail accounts: records, keychain entry names, validation, updates and sync state.
@@ -76,7 +66,7 @@ void TestConnectedAccountRepository::addFindRoundTrip()
     account.tokenExpiry = QDateTime(QDate(2026, 12, 1), QTime(8, 30, 15, 250), Qt::UTC);
     account.server.acceptedCertificateSha256 = QString(64, u'A');
     auto id = repo.add(alice, account);
-    QVERIFY2(id, why(id).constData());
+    QVERIFY2(id, Test::errorText(id).constData());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().first().toLongLong(), alice);
 
@@ -106,10 +96,9 @@ void TestConnectedAccountRepository::addFindRoundTrip()
     // A Gmail account has no server settings: they stay NULL, not empty text.
     auto gmailId = repo.add(alice, gmail(QStringLiteral("alice@gmail.com")));
     QVERIFY(gmailId);
-    QCOMPARE(count(db,
-                   QStringLiteral("SELECT count(*) FROM connected_accounts WHERE id = ? AND server_host IS NULL "
-                                  "AND server_port IS NULL AND server_security IS NULL AND token_expiry IS NULL"),
-                   {*gmailId}),
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM connected_accounts WHERE id = ? AND server_host IS NULL "
+                                      "AND server_port IS NULL AND server_security IS NULL AND token_expiry IS NULL"),
+                       {*gmailId}),
              1);
     auto second = repo.find(alice, *gmailId);
     QVERIFY(second);
@@ -180,9 +169,9 @@ void TestConnectedAccountRepository::validation()
     auto id = repo.add(alice, account);
     QVERIFY(!id);
     QCOMPARE(id.error().code, Error::Code::InvalidInput);
-    QVERIFY2(id.error().message.contains(message), why(id).constData());
+    QVERIFY2(id.error().message.contains(message), Test::errorText(id).constData());
     QVERIFY(id.error().message.endsWith(u'.'));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM connected_accounts")), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM connected_accounts")), 0);
 }
 
 void TestConnectedAccountRepository::noColumnForSecrets()
@@ -221,7 +210,7 @@ void TestConnectedAccountRepository::updateKeepsIdentity()
     changed.email = QStringLiteral("mallory@example.com"); // identity: ignored
     changed.keychainKey = QStringLiteral("mail:imap:mallory@example.com");
     auto updated = repo.update(alice, changed);
-    QVERIFY2(updated, why(updated).constData());
+    QVERIFY2(updated, Test::errorText(updated).constData());
     auto stored = repo.find(alice, *id);
     QVERIFY(stored);
     QCOMPARE(stored->displayName, QStringLiteral("Home"));
@@ -303,10 +292,9 @@ void TestConnectedAccountRepository::syncState()
     state.lastError.clear();
     state.lastUid = 4300;
     QVERIFY(repo.setSyncState(alice, *id, state));
-    QCOMPARE(count(db,
-                   QStringLiteral("SELECT count(*) FROM connected_accounts WHERE id = ? AND last_error IS NULL "
-                                  "AND last_uid = 4300 AND sync_status = 'connected'"),
-                   {*id}),
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM connected_accounts WHERE id = ? AND last_error IS NULL "
+                                      "AND last_uid = 4300 AND sync_status = 'connected'"),
+                       {*id}),
              1);
 
     MailSyncState bad = state;

@@ -4,6 +4,7 @@
 #include "db/sql.h"
 #include "itemmodels/emailextractionmodel.h"
 #include "testdatabase.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -13,17 +14,6 @@
 using namespace Moniagent;
 
 namespace {
-
-template <typename T> QByteArray why(const Result<T>& result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
-
-qint64 count(Test::TestDatabase& db, const QString& sql, const QVariantList& params = {})
-{
-    auto value = Sql::scalar(db.database()->connection(), sql, params);
-    return value ? value->toLongLong() : -1;
-}
 
 // A Gmail account with one email for `userId`; returns the email's id (0 on failure).
 qint64 addEmail(Test::TestDatabase& db, qint64 userId, const QString& address, const QString& messageId = {})
@@ -88,7 +78,7 @@ void TestEmailExtractionRepository::addListRoundTrip()
     EmailExtraction first = extraction(1, ExtractionOutcome::Failed);
     first.emailId = 9999; // ignored: the email is the argument
     auto firstId = repo.add(alice, email, first);
-    QVERIFY2(firstId, why(firstId).constData());
+    QVERIFY2(firstId, Test::errorText(firstId).constData());
     EmailExtraction second = extraction(2);
     second.modelUsed.clear();
     auto secondId = repo.add(alice, email, second);
@@ -109,10 +99,9 @@ void TestEmailExtractionRepository::addListRoundTrip()
     QCOMPARE(stored.error, QStringLiteral("No total found."));
     QVERIFY(stored.createdAt.isValid());
     QCOMPARE(all->at(1).status, ExtractionOutcome::Success);
-    QCOMPARE(count(db,
-                   QStringLiteral("SELECT count(*) FROM email_extractions WHERE id = ? AND model_used IS NULL AND "
-                                  "error IS NULL"),
-                   {*secondId}),
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM email_extractions WHERE id = ? AND model_used IS NULL AND "
+                                      "error IS NULL"),
+                       {*secondId}),
              1);
 
     QCOMPARE(repo.add(alice, email + 100, extraction(1)).error().code, Error::Code::NotFound);
@@ -169,8 +158,8 @@ void TestEmailExtractionRepository::validation()
     auto added = repo.add(alice, email, value);
     QVERIFY(!added);
     QCOMPARE(added.error().code, Error::Code::InvalidInput);
-    QVERIFY2(added.error().message.contains(message), why(added).constData());
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM email_extractions")), 0);
+    QVERIFY2(added.error().message.contains(message), Test::errorText(added).constData());
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM email_extractions")), 0);
 }
 
 void TestEmailExtractionRepository::schemaChecks_data()

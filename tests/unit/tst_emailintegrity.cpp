@@ -5,6 +5,7 @@
 #include "db/userrepository.h"
 #include "itemmodels/emailmodel.h"
 #include "testdatabase.h"
+#include "testresult.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -13,17 +14,6 @@
 using namespace Moniagent;
 
 namespace {
-
-template <typename T> QByteArray why(const Result<T>& result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
-
-qint64 count(Test::TestDatabase& db, const QString& sql, const QVariantList& params = {})
-{
-    auto value = Sql::scalar(db.database()->connection(), sql, params);
-    return value ? value->toLongLong() : -1;
-}
 
 qint64 addAccount(Test::TestDatabase& db, qint64 userId, const QString& address,
                   MailProvider provider = MailProvider::Gmail)
@@ -116,8 +106,8 @@ void TestEmailIntegrity::removeCascades()
     QVERIFY(transactionId);
 
     QVERIFY(repo.remove(alice, email->id));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM emails")), 0);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM email_extractions")), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM emails")), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM email_extractions")), 0);
     auto kept = transactions.find(alice, *transactionId);
     QVERIFY(kept);
     QVERIFY(!kept->emailId);
@@ -165,7 +155,7 @@ void TestEmailIntegrity::otherUserCannotTouch()
     QVERIFY(after);
     QCOMPARE(after->extractionStatus, EmailExtractionStatus::Pending);
     QCOMPARE(after->extractionVersion, 0);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM emails WHERE connected_account_id = ?"), {aliceAccount}),
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM emails WHERE connected_account_id = ?"), {aliceAccount}),
              1);
 }
 
@@ -184,9 +174,9 @@ void TestEmailIntegrity::deletingUserCascades()
                       {bobEmail->id}));
     UserRepository users(db.database());
     QVERIFY(users.remove(admin, bob));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM emails WHERE user_id = ?"), {bob}), 0);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM email_extractions")), 0);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM emails")), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM emails WHERE user_id = ?"), {bob}), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM email_extractions")), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM emails")), 1);
 }
 
 void TestEmailIntegrity::model()

@@ -2,6 +2,7 @@
 #include "db/emailrepository.h"
 #include "db/sql.h"
 #include "testdatabase.h"
+#include "testresult.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -9,17 +10,6 @@
 using namespace Moniagent;
 
 namespace {
-
-template <typename T> QByteArray why(const Result<T>& result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
-
-qint64 count(Test::TestDatabase& db, const QString& sql, const QVariantList& params = {})
-{
-    auto value = Sql::scalar(db.database()->connection(), sql, params);
-    return value ? value->toLongLong() : -1;
-}
 
 qint64 addAccount(Test::TestDatabase& db, qint64 userId, const QString& address,
                   MailProvider provider = MailProvider::Gmail)
@@ -86,7 +76,7 @@ void TestEmailRepository::addFindRoundTrip()
     email.checksum = QStringLiteral("abc123");
     email.fetchedAt = utc(20, 10);
     auto added = repo.add(alice, email);
-    QVERIFY2(added, why(added).constData());
+    QVERIFY2(added, Test::errorText(added).constData());
     QVERIFY(added->inserted);
     QVERIFY(added->id > 0);
     QCOMPARE(changed.count(), 1);
@@ -114,10 +104,9 @@ void TestEmailRepository::addFindRoundTrip()
     auto stored = repo.find(alice, second->id);
     QVERIFY(stored->fetchedAt.isValid());
     QVERIFY(!stored->receivedAt.isValid());
-    QCOMPARE(count(db,
-                   QStringLiteral("SELECT count(*) FROM emails WHERE id = ? AND received_at IS NULL AND "
-                                  "thread_id IS NULL AND checksum IS NULL"),
-                   {second->id}),
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM emails WHERE id = ? AND received_at IS NULL AND "
+                                      "thread_id IS NULL AND checksum IS NULL"),
+                       {second->id}),
              1);
 }
 
@@ -135,12 +124,12 @@ void TestEmailRepository::duplicateReturnsExisting()
     Email again = message(first, QStringLiteral("msg-1"));
     again.subject = QStringLiteral("changed on the server");
     auto duplicate = repo.add(alice, again);
-    QVERIFY2(duplicate, why(duplicate).constData());
+    QVERIFY2(duplicate, Test::errorText(duplicate).constData());
     QVERIFY(!duplicate->inserted);
     QCOMPARE(duplicate->id, added->id);
     QCOMPARE(changed.count(), 0);
     QCOMPARE(repo.find(alice, added->id)->subject, QStringLiteral("Your order msg-1"));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM emails")), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM emails")), 1);
 
     // The same message id in another account is another message.
     auto other = repo.add(alice, message(second, QStringLiteral("msg-1")));
@@ -183,8 +172,8 @@ void TestEmailRepository::validation()
     auto added = repo.add(alice, email);
     QVERIFY(!added);
     QCOMPARE(added.error().code, Error::Code::InvalidInput);
-    QVERIFY2(added.error().message.contains(message), why(added).constData());
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM emails")), 0);
+    QVERIFY2(added.error().message.contains(message), Test::errorText(added).constData());
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM emails")), 0);
 }
 
 void TestEmailRepository::listFiltersAndOrder()

@@ -3,6 +3,7 @@
 #include "db/sql.h"
 #include "db/userrepository.h"
 #include "testdatabase.h"
+#include "testresult.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -10,17 +11,6 @@
 using namespace Moniagent;
 
 namespace {
-
-template <typename T> QByteArray why(const Result<T>& result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
-
-qint64 count(Test::TestDatabase& db, const QString& sql, const QVariantList& params = {})
-{
-    auto value = Sql::scalar(db.database()->connection(), sql, params);
-    return value ? value->toLongLong() : -1;
-}
 
 // Local noon (as UTC): days are local calendar days, so the hand-computed days hold in any time zone.
 QDateTime noon(int month, int day, int second = 0)
@@ -81,7 +71,7 @@ void TestLlmTransactionRepository::addListRoundTrip()
     t.promptHash = QStringLiteral("9f86d081");
     t.userId = 4242; // ignored: the user is the argument
     auto id = repo.add(alice, t);
-    QVERIFY2(id, why(id).constData());
+    QVERIFY2(id, Test::errorText(id).constData());
     QCOMPARE(changed.count(), 1);
 
     auto rows = repo.list(alice, {}, {});
@@ -103,9 +93,8 @@ void TestLlmTransactionRepository::addListRoundTrip()
     QCOMPARE(stored.latencyMs, 812);
     QCOMPARE(stored.createdAt, noon(11, 3));
     // Stored as an exact integer, never a real.
-    QCOMPARE(count(db,
-                   QStringLiteral("SELECT count(*) FROM llm_transactions WHERE typeof(estimated_cost) = 'integer' "
-                                  "AND estimated_cost = 390")),
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM llm_transactions WHERE typeof(estimated_cost) = 'integer' "
+                                      "AND estimated_cost = 390")),
              1);
     const QLocale english(QLocale::English, QLocale::UnitedStates);
     QCOMPARE(stored.costText(english), QStringLiteral("$0.00039"));
@@ -187,8 +176,8 @@ void TestLlmTransactionRepository::validation()
     auto id = repo.add(alice, value);
     QVERIFY(!id);
     QCOMPARE(id.error().code, Error::Code::InvalidInput);
-    QVERIFY2(id.error().message.contains(message), why(id).constData());
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM llm_transactions")), 0);
+    QVERIFY2(id.error().message.contains(message), Test::errorText(id).constData());
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM llm_transactions")), 0);
 }
 
 void TestLlmTransactionRepository::schemaChecks_data()
@@ -242,7 +231,7 @@ void TestLlmTransactionRepository::links()
     linked.jobId = aliceJob;
     linked.interactionId = *aliceCall;
     auto id = repo.add(alice, linked);
-    QVERIFY2(id, why(id).constData());
+    QVERIFY2(id, Test::errorText(id).constData());
     QCOMPARE(repo.list(alice, {}, {})->first().jobId, std::optional<qint64>(aliceJob));
     QCOMPARE(repo.list(alice, {}, {})->first().interactionId, std::optional<qint64>(*aliceCall));
 
@@ -256,7 +245,7 @@ void TestLlmTransactionRepository::links()
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, Error::Code::NotFound);
     }
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM llm_transactions")), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM llm_transactions")), 1);
 
     // Deleting the job or the interaction keeps the usage row, unlinked.
     QVERIFY(Sql::exec(db.database()->connection(), QStringLiteral("DELETE FROM jobs WHERE id = ?"), {aliceJob}));
@@ -265,7 +254,7 @@ void TestLlmTransactionRepository::links()
     QVERIFY(Sql::exec(db.database()->connection(), QStringLiteral("DELETE FROM ai_interactions WHERE id = ?"),
                       {*aliceCall}));
     QVERIFY(!repo.list(alice, {}, {})->first().interactionId);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM llm_transactions")), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM llm_transactions")), 1);
 }
 
 void TestLlmTransactionRepository::deletingUserCascades()
@@ -278,8 +267,8 @@ void TestLlmTransactionRepository::deletingUserCascades()
     QVERIFY(repo.add(bob, usage(QStringLiteral("p"), QStringLiteral("m"), 1, 1, 1, 1, noon(11, 1))));
     UserRepository users(db.database());
     QVERIFY(users.remove(admin, bob));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM llm_transactions WHERE user_id = ?"), {bob}), 0);
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM llm_transactions")), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM llm_transactions WHERE user_id = ?"), {bob}), 0);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM llm_transactions")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestLlmTransactionRepository)

@@ -1,17 +1,13 @@
 #include "db/llmtransactionrepository.h"
 #include "db/sql.h"
 #include "testdatabase.h"
+#include "testresult.h"
 
 #include <QTest>
 
 using namespace Moniagent;
 
 namespace {
-
-template <typename T> QByteArray why(const Result<T>& result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
 
 // Local noon (as UTC): days are local calendar days, so the hand-computed days hold in any time zone.
 QDateTime noon(int month, int day, int second = 0)
@@ -112,7 +108,7 @@ void TestLlmUsage::usageAggregates()
 
     // By day, November: computed by hand from the rows above.
     auto byDay = repo.usageByDay(alice, QDate(2026, 11, 1), QDate(2026, 11, 30));
-    QVERIFY2(byDay, why(byDay).constData());
+    QVERIFY2(byDay, Test::errorText(byDay).constData());
     QCOMPARE(byDay->size(), 4);
     const LlmUsage& d3 = byDay->at(0);
     QCOMPARE(d3.day, QDate(2026, 11, 3));
