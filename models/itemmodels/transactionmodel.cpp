@@ -57,7 +57,12 @@ TransactionModel::TransactionModel(TransactionRepository* transactions, Category
     startGeneration({0}, true);
 }
 
-TransactionModel::~TransactionModel() = default;
+TransactionModel::~TransactionModel()
+{
+    // Stop the worker threads before any member they might still report to goes away.
+    delete m_fetcher;
+    m_fetcher = nullptr;
+}
 
 void TransactionModel::setLocale(const QLocale& locale)
 {
