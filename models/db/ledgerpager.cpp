@@ -37,8 +37,26 @@ Result<QList<Transaction>> LedgerPager::page(int index)
     return keysetPage(index);
 }
 
+Result<void> LedgerPager::choosePlan()
+{
+    if (m_planChosen)
+        return {};
+    m_planChosen = true;
+    if (TransactionQuery::ftsQuery(m_spec.filter.search).isEmpty())
+        return {};
+    auto dense = m_repository->searchMatchesAtLeast(m_spec.userId, m_spec.filter.search, DenseSearch);
+    if (!dense)
+        return dense.error();
+    if (*dense)
+        m_query = TransactionQuery(m_spec.userId, m_spec.filter, m_spec.sort, TransactionQuery::SearchPlan::FromIndex);
+    return {};
+}
+
 Result<QList<Transaction>> LedgerPager::keysetPage(int index)
 {
+    auto planned = choosePlan();
+    if (!planned)
+        return planned.error();
     const qint64 size = m_spec.pageSize;
     const qint64 start = qint64(index) * size;
     qint64 end = start + size;

@@ -29,6 +29,9 @@ public:
         int pageSize = 128;
     };
 
+    // A text search with at least this many matches is paged by walking the sort index.
+    static constexpr int DenseSearch = 5000;
+
     LedgerPager(const TransactionRepository* repository, Spec spec);
 
     const Spec& spec() const { return m_spec; }
@@ -62,6 +65,7 @@ private:
     };
 
     Result<QList<Transaction>> keysetPage(int index);
+    Result<void> choosePlan();
     Result<QList<Transaction>> bucketRows(qint64 start, qint64 length);
     Result<void> ensureBuckets();
     TransactionFilter bucketFilter(const std::optional<qint64>& categoryId) const;
@@ -69,6 +73,7 @@ private:
     const TransactionRepository* m_repository;
     Spec m_spec;
     TransactionQuery m_query;
+    bool m_planChosen = false;
     std::optional<qint64> m_count;
     QMap<int, Bounds> m_bounds;
     std::optional<QList<Bucket>> m_buckets;

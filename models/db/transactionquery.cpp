@@ -6,7 +6,7 @@
 
 namespace Moniagent {
 
-TransactionQuery::TransactionQuery(qint64 userId, TransactionFilter filter, TransactionSort sort)
+TransactionQuery::TransactionQuery(qint64 userId, TransactionFilter filter, TransactionSort sort, SearchPlan plan)
     : m_userId(userId)
     , m_filter(std::move(filter))
     , m_sort(sort)
@@ -14,7 +14,8 @@ TransactionQuery::TransactionQuery(qint64 userId, TransactionFilter filter, Tran
     // With a text search, the matches from the full-text index are few compared with the ledger, so SQLite
     // should start from them: the unary + keeps it from walking the user's whole index instead.
     const QString fts = ftsQuery(m_filter.search);
-    QStringList clauses {fts.isEmpty() ? QStringLiteral("t.user_id = ?") : QStringLiteral("+t.user_id = ?")};
+    const bool fromMatches = !fts.isEmpty() && plan == SearchPlan::FromMatches;
+    QStringList clauses {fromMatches ? QStringLiteral("+t.user_id = ?") : QStringLiteral("t.user_id = ?")};
     m_params.append(m_userId);
     if (m_filter.dates.from.isValid()) {
         clauses << QStringLiteral("t.occurred_on >= ?");

@@ -30,7 +30,17 @@ public:
         qint64 offset = 0;
     };
 
-    TransactionQuery(qint64 userId, TransactionFilter filter, TransactionSort sort = {});
+    // How SQLite should find the rows of a text search: from the full-text matches (best when there are few,
+    // and always for counts and sums), or by walking the sort index and keeping the matches (best for a
+    // page of a common word, where the first matches come soon).
+    enum class SearchPlan
+    {
+        FromMatches,
+        FromIndex
+    };
+
+    TransactionQuery(qint64 userId, TransactionFilter filter, TransactionSort sort = {},
+                     SearchPlan plan = SearchPlan::FromMatches);
 
     const TransactionFilter& filter() const { return m_filter; }
     const TransactionSort& sort() const { return m_sort; }

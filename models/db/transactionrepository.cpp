@@ -369,6 +369,22 @@ Result<std::pair<qint64, bool>> TransactionRepository::countBefore(const Transac
     return std::pair<qint64, bool> {before->toLongLong(), true};
 }
 
+Result<bool> TransactionRepository::searchMatchesAtLeast(qint64 userId, const QString& search, int threshold) const
+{
+    TransactionFilter filter;
+    filter.search = search;
+    const TransactionQuery query(userId, filter);
+    QVariantList params = query.params();
+    params << threshold;
+    auto found = Sql::scalar(
+        m_database->connection(),
+        QStringLiteral("SELECT count(*) FROM (SELECT t.id FROM transactions t WHERE %1 LIMIT ?)").arg(query.where()),
+        params);
+    if (!found)
+        return found.error();
+    return found->toInt() >= threshold;
+}
+
 Result<QList<std::pair<std::optional<qint64>, qint64>>>
 TransactionRepository::countByCategory(qint64 userId, const TransactionFilter& filter) const
 {

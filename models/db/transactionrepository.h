@@ -54,6 +54,9 @@ public:
     Result<std::pair<qint64, bool>> countBefore(const TransactionQuery& query, const TransactionQuery::Cursor& cursor,
                                                 qint64 id) const;
 
+    // Whether the user has at least `threshold` transactions matching a text search (a bounded probe).
+    Result<bool> searchMatchesAtLeast(qint64 userId, const QString& search, int threshold) const;
+
     // Category sort support: row counts per category (NULL = uncategorized) under a filter.
     Result<QList<std::pair<std::optional<qint64>, qint64>>> countByCategory(qint64 userId,
                                                                             const TransactionFilter& filter) const;

@@ -1,6 +1,7 @@
 #include "core/defaultcategories.h"
 #include "db/bulkinsert.h"
 #include "db/categoryrepository.h"
+#include "db/ledgerpager.h"
 #include "db/rolerepository.h"
 #include "db/sql.h"
 #include "db/transactionrepository.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void bulkLoadRebuildsIndexes();
     void restoreKeepsIdentity();
     void keysetPaging();
+    void searchPlansAgree();
     void changeSignals();
 };
 
@@ -680,6 +682,65 @@ void TestRepositories::keysetPaging()
                 direct << t.id;
             QCOMPARE(direct, expected.mid(500, 10));
         }
+    }
+}
+
+void TestRepositories::searchPlansAgree()
+{
+    TestDatabase db;
+    const qint64 alice = db.createUser(QStringLiteral("alice"));
+    const qint64 bob = db.createUser(QStringLiteral("bob"));
+    TransactionRepository ledger(db.database());
+    QList<Transaction> rows;
+    for (int i = 0; i < 9000; ++i) {
+        rows << TestDatabase::expense(100 + i % 500,
+                                      i % 3 ? QStringLiteral("Coffee Bar %1").arg(i % 40) : QStringLiteral("Bakery"),
+                                      QDate(2021, 1, 1).addDays(i % 900));
+    }
+    rows[4242].merchant = QStringLiteral("Zanzibar Spices");
+    QVERIFY(ledger.addMany(alice, rows).ok());
+    QVERIFY(ledger.addMany(bob, rows.mid(0, 7000)).ok()); // bob's matches must not count for alice
+
+    // The bounded probe: 6000 coffee rows for alice, one Zanzibar.
+    QVERIFY(*ledger.searchMatchesAtLeast(alice, QStringLiteral("coffee"), LedgerPager::DenseSearch));
+    QVERIFY(!*ledger.searchMatchesAtLeast(alice, QStringLiteral("zanzibar"), LedgerPager::DenseSearch));
+    QVERIFY(!*ledger.searchMatchesAtLeast(alice, QStringLiteral("coffee"), 6001));
+
+    // Both plans give the same rows in the same order, forwards, backwards and from an offset.
+    for (const QString& text : {QStringLiteral("coffee"), QStringLiteral("bar 1"), QStringLiteral("zanzibar")}) {
+        TransactionFilter filter;
+        filter.search = text;
+        for (TransactionSortKey key : {TransactionSortKey::Date, TransactionSortKey::Amount}) {
+            const TransactionSort sort {key, Qt::DescendingOrder};
+            const TransactionQuery fromMatches(alice, filter, sort, TransactionQuery::SearchPlan::FromMatches);
+            const TransactionQuery fromIndex(alice, filter, sort, TransactionQuery::SearchPlan::FromIndex);
+            for (bool reverse : {false, true}) {
+                TransactionQuery::PageSpec spec;
+                spec.limit = 100;
+                spec.reverse = reverse;
+                spec.offset = 250;
+                QList<qint64> a;
+                QList<qint64> b;
+                for (const Transaction& t : *ledger.page(fromMatches, spec))
+                    a << t.id;
+                for (const Transaction& t : *ledger.page(fromIndex, spec))
+                    b << t.id;
+                QCOMPARE(a, b);
+                for (const Transaction& t : *ledger.page(fromIndex, spec))
+                    QCOMPARE(t.userId, alice);
+            }
+        }
+        // And the pager, which picks a plan by itself, agrees with a plain list.
+        LedgerPager::Spec spec;
+        spec.userId = alice;
+        spec.filter = filter;
+        LedgerPager pager(&ledger, spec);
+        const auto all = ledger.list(alice, filter, {}, 100000);
+        auto paged = pager.rows(0, 100000);
+        QVERIFY(paged.ok());
+        QCOMPARE(paged->size(), all->size());
+        for (qsizetype i = 0; i < all->size(); i += 97)
+            QCOMPARE(paged->at(i).id, all->at(i).id);
     }
 }
 
