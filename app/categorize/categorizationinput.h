@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/money.h"
+#include "core/transaction.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace Moniagent {
+
+// What the categorizer looks at for one transaction, with the normalized forms computed once
+// (CategorizationInput::from) so rules, the learned model and the lexicon do not normalize again.
+struct CategorizationInput
+{
+    QString merchant; // as given (may be empty for bank lines)
+    QString description; // as given
+    TransactionType type = TransactionType::Expense;
+    Money amount;
+
+    // Filled by from():
+    QString merchantKey; // normalized store name: merchant, or the description when there is no merchant
+    QString text; // normalized merchant + description (folded, noise removed), words separated by one space
+    QStringList words; // text split into words
+
+    static CategorizationInput from(const QString& merchant, const QString& description, TransactionType type,
+                                    const Money& amount);
+    static CategorizationInput from(const Transaction& transaction);
+};
+
+} // namespace Moniagent
