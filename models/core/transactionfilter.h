@@ -20,6 +20,9 @@ struct TransactionFilter
     QList<TransactionSource> sources;
     QString search; // words the user typed; matched by prefix in merchant, description and notes
     std::optional<bool> confirmed;
+    // The review queue: not confirmed, and uncategorized or suggested with a confidence below this (the
+    // user's auto-apply threshold).
+    std::optional<double> reviewBelow;
 
     bool hasCategoryFilter() const { return uncategorized || !categoryIds.isEmpty(); }
     friend bool operator==(const TransactionFilter&, const TransactionFilter&) = default;

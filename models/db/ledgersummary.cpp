@@ -79,7 +79,7 @@ Result<QMap<std::pair<QString, QString>, std::pair<qint64, qint64>>> collect(con
 
 bool LedgerSummary::covers(const TransactionFilter& filter)
 {
-    return filter.search.trimmed().isEmpty() && filter.sources.isEmpty() && !filter.confirmed;
+    return filter.search.trimmed().isEmpty() && filter.sources.isEmpty() && !filter.confirmed && !filter.reviewBelow;
 }
 
 LedgerSummary::Split LedgerSummary::split(const DateRange& range)

@@ -139,15 +139,43 @@ Result<void> TransactionRepository::insertOne(const QSqlDatabase& db, qint64 use
     return {};
 }
 
+bool TransactionRepository::changesConfirmedCategory(const Transaction* before, const Transaction& after)
+{
+    const bool confirmedAfter = after.confirmedByUser && after.categoryId;
+    if (!before)
+        return confirmedAfter;
+    const bool confirmedBefore = before->confirmedByUser && before->categoryId;
+    if (confirmedBefore != confirmedAfter)
+        return true;
+    return confirmedAfter && before->categoryId != after.categoryId;
+}
+
 Result<qint64> TransactionRepository::add(qint64 userId, Transaction transaction)
 {
     auto valid = validate(transaction);
     if (!valid)
         return valid.error();
+    if (m_hook && !transaction.confirmedByUser && transaction.categorizedBy == CategorizedBy::None
+        && !transaction.categoryId)
+        m_hook->categorize(userId, transaction);
+    QSqlDatabase db = m_database->connection();
+    SqlTransaction sqlTransaction(db);
+    if (!sqlTransaction.isActive())
+        return sqlTransaction.error();
     qint64 id = 0;
-    auto inserted = insertOne(m_database->connection(), userId, transaction, false, &id);
+    auto inserted = insertOne(db, userId, transaction, false, &id);
     if (!inserted)
         return inserted.error();
+    if (m_hook && changesConfirmedCategory(nullptr, transaction)) {
+        transaction.id = id;
+        transaction.userId = userId;
+        auto heard = m_hook->categoryConfirmed(userId, nullptr, transaction);
+        if (!heard)
+            return heard.error();
+    }
+    auto committed = sqlTransaction.commit();
+    if (!committed)
+        return committed.error();
     Q_EMIT this->inserted(userId, {id});
     return id;
 }
@@ -162,11 +190,18 @@ Result<qint64> TransactionRepository::addMany(qint64 userId, const QList<Transac
     }
     if (transactions.isEmpty())
         return qint64(0);
-    TransactionBulkWriter writer(this, userId, transactions.size());
+    QList<Transaction> rows = transactions;
+    if (m_hook) {
+        for (Transaction& t : rows) {
+            if (!t.confirmedByUser && t.categorizedBy == CategorizedBy::None && !t.categoryId)
+                m_hook->categorize(userId, t);
+        }
+    }
+    TransactionBulkWriter writer(this, userId, rows.size());
     auto started = writer.start();
     if (!started)
         return started.error();
-    auto written = writer.write(transactions, progress);
+    auto written = writer.write(rows, progress);
     if (!written)
         return written.error();
     return writer.commit();
@@ -199,11 +234,55 @@ Result<void> TransactionRepository::restore(qint64 userId, const QList<Transacti
 
 Result<void> TransactionRepository::update(qint64 userId, const Transaction& t)
 {
-    auto valid = validate(t);
-    if (!valid)
-        return valid.error();
+    return updateMany(userId, {t});
+}
+
+Result<void> TransactionRepository::updateMany(qint64 userId, const QList<Transaction>& transactions)
+{
+    for (const Transaction& t : transactions) {
+        auto valid = validate(t);
+        if (!valid)
+            return valid.error();
+    }
+    if (transactions.isEmpty())
+        return {};
+    QSqlDatabase db = m_database->connection();
+    SqlTransaction sqlTransaction(db);
+    if (!sqlTransaction.isActive())
+        return sqlTransaction.error();
+    QList<qint64> ids;
+    ids.reserve(transactions.size());
+    for (const Transaction& t : transactions) {
+        std::optional<Transaction> before;
+        if (m_hook) {
+            auto found = find(userId, t.id);
+            if (!found)
+                return found.error();
+            before = *found;
+        }
+        auto updated = updateOne(db, userId, t);
+        if (!updated)
+            return updated.error();
+        if (m_hook && changesConfirmedCategory(&*before, t)) {
+            Transaction after = t;
+            after.userId = userId;
+            auto heard = m_hook->categoryConfirmed(userId, &*before, after);
+            if (!heard)
+                return heard.error();
+        }
+        ids << t.id;
+    }
+    auto committed = sqlTransaction.commit();
+    if (!committed)
+        return committed.error();
+    Q_EMIT updated(userId, ids);
+    return {};
+}
+
+Result<void> TransactionRepository::updateOne(const QSqlDatabase& db, qint64 userId, const Transaction& t)
+{
     auto result = Sql::exec(
-        m_database->connection(),
+        db,
         QStringLiteral(
             "UPDATE transactions SET category_id = ?, invoice_id = ?, email_id = ?, type = ?, amount_minor = ?, "
             "currency = ?, occurred_on = ?, merchant_name = ?, description = ?, notes = ?, source = ?, "
@@ -219,7 +298,6 @@ Result<void> TransactionRepository::update(qint64 userId, const Transaction& t)
         return result.error();
     if (result->numRowsAffected() == 0)
         return Error::notFound(tr("The transaction no longer exists."));
-    Q_EMIT updated(userId, {t.id});
     return {};
 }
 

@@ -14,6 +14,22 @@ namespace Moniagent {
 
 class Database;
 
+// Lets the categorizer, a service above this library, see every transaction that arrives without a category
+// chosen by the user, and every category the user confirms, changes or takes back, whichever part of the app
+// made the change (ledger edits, quick entry, receipts, imports, undo).
+class CategorizationHook
+{
+public:
+    virtual ~CategorizationHook() = default;
+    // Before a transaction is inserted whose category nobody chose yet (categorizedBy None, not confirmed): may
+    // set category, confidence and categorized_by. Called on the writing thread.
+    virtual void categorize(qint64 userId, Transaction& transaction) const = 0;
+    // Inside the write transaction, after a row was inserted (`before` null) or updated so that its confirmed
+    // category changed: the user confirmed or chose a category, or one they had confirmed was taken back (undo).
+    // The hook may write on the same connection; an error undoes the whole change.
+    virtual Result<void> categoryConfirmed(qint64 userId, const Transaction* before, const Transaction& after) = 0;
+};
+
 // The ledger table. Every method takes the id of the user it acts for and never touches another user's rows.
 // Thread-safe: it keeps no state and uses the calling thread's connection. Change signals may therefore be
 // emitted from a worker thread; connect with a context object to receive them queued.
@@ -38,6 +54,8 @@ public:
     // Writes rows back with their original ids, uuids and creation times (undo of a removal).
     Result<void> restore(qint64 userId, const QList<Transaction>& transactions);
     Result<void> update(qint64 userId, const Transaction& transaction);
+    // Updates many rows in one SQLite transaction: all or nothing (e.g. re-applying rules, accepting a review).
+    Result<void> updateMany(qint64 userId, const QList<Transaction>& transactions);
     Result<void> remove(qint64 userId, const QList<qint64>& ids);
 
     Result<Transaction> find(qint64 userId, qint64 id) const;
@@ -61,6 +79,12 @@ public:
     Result<QList<std::pair<std::optional<qint64>, qint64>>> countByCategory(qint64 userId,
                                                                             const TransactionFilter& filter) const;
 
+    // The categorizer (not owned; null for none). Set once by the composition root before any write.
+    void setCategorizationHook(CategorizationHook* hook) { m_hook = hook; }
+    CategorizationHook* categorizationHook() const { return m_hook; }
+    // Whether a change from `before` (null: a new row) to `after` is one the hook's categoryConfirmed() hears of.
+    static bool changesConfirmedCategory(const Transaction* before, const Transaction& after);
+
     // Emits inserted(userId, {}) after a TransactionBulkWriter committed.
     void notifyBulkInsert(qint64 userId) { Q_EMIT inserted(userId, {}); }
 
@@ -73,8 +97,10 @@ Q_SIGNALS:
 private:
     Result<void> insertOne(const QSqlDatabase& db, qint64 userId, const Transaction& transaction, bool keepIdentity,
                            qint64* newId);
+    Result<void> updateOne(const QSqlDatabase& db, qint64 userId, const Transaction& transaction);
 
     Database* m_database;
+    CategorizationHook* m_hook = nullptr;
 };
 
 // Reads a row selected with TransactionQuery::columns() starting at column `first`.

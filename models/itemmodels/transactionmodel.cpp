@@ -745,6 +745,25 @@ Result<void> TransactionModel::updateTransaction(const Transaction& before, cons
     return {};
 }
 
+Result<void> TransactionModel::updateTransactions(const QList<Transaction>& before, const QList<Transaction>& after,
+                                                  const QString& description)
+{
+    if (before.size() != after.size())
+        return reportError(Error::invalidInput(tr("The changes do not match the transactions.")));
+    if (after.isEmpty())
+        return {};
+    auto command = std::make_unique<EditTransactionCommand>(m_transactions, m_userId, before, after, description,
+                                                            [this](const Error& e) { reportError(e); });
+    auto done = command->execute();
+    if (!done)
+        return reportError(done.error());
+    for (const Transaction& t : after)
+        patchCachedRow(t);
+    if (m_undoStack)
+        m_undoStack->push(command.release());
+    return {};
+}
+
 Result<void> TransactionModel::removeTransactions(const QList<qint64>& ids)
 {
     if (ids.isEmpty())

@@ -105,6 +105,9 @@ public:
     // Undoable edits (applied directly when no undo stack is set).
     Result<qint64> addTransaction(const Transaction& transaction);
     Result<void> updateTransaction(const Transaction& before, const Transaction& after, const QString& description);
+    // Many rows changed in one step (one SQLite transaction, one undo step).
+    Result<void> updateTransactions(const QList<Transaction>& before, const QList<Transaction>& after,
+                                    const QString& description);
     Result<void> removeTransactions(const QList<qint64>& ids);
 
     // Re-reads count, visible rows and totals, keeping the rows in place when their number is unchanged.
