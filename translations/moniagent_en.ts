@@ -85,6 +85,21 @@
     </message>
 </context>
 <context>
+    <name>CategorizationStateRepository</name>
+    <message>
+        <source>The confidence for applying a category automatically must be between 50 % and 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of corrections before a rule is learned must be between 1 and 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The categorization model to save is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategoryEnums</name>
     <message>
         <source>Expense</source>
@@ -776,6 +791,68 @@
     </message>
     <message>
         <source>Choose a valid start time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CategorizationReason</name>
+    <message>
+        <source>a rule learned from your corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of your rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learned rule: name is “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule: name is “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learned rule: matches “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule: matches “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learned rule: contains “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule: contains “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learned from your earlier transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>learned from %Ln earlier transaction(s)</source>
+        <translation>
+            <numerusform>learned from %Ln earlier transaction</numerusform>
+            <numerusform>learned from %Ln earlier transactions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>built-in knowledge of common stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in knowledge: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested by an AI model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested by the AI model %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1680,6 +1757,10 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
     <message>
         <source>Fills the profile with a few years of realistic made-up transactions. You can start a new, empty profile later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your first name, or a name for this ledger</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2677,6 +2758,14 @@ Type one in the line above, for example “coffee 4.50”, and press Enter.</sou
     </message>
     <message>
         <source>Change %1 of “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by a rule (confidence %1) and confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes do not match the transactions.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

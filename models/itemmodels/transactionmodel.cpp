@@ -1,6 +1,7 @@
 #include "transactionmodel.h"
 
 #include "addtransactioncommand.h"
+#include "core/categorizationreason.h"
 #include "core/logging.h"
 #include "db/categoryrepository.h"
 #include "db/ledgerpager.h"
@@ -573,20 +574,27 @@ QString TransactionModel::toolTip(const Transaction& t, int column) const
     const QString confidence = t.categoryConfidence
         ? m_locale.toString(qRound(*t.categoryConfidence * 100)) + m_locale.percent()
         : QString();
+    QString how;
     switch (t.categorizedBy) {
     case CategorizedBy::User:
         return tr("Chosen by you");
     case CategorizedBy::Rule:
-        return tr("Set by a rule (confidence %1)").arg(confidence);
+        how = t.confirmedByUser ? tr("Set by a rule (confidence %1) and confirmed").arg(confidence)
+                                : tr("Set by a rule (confidence %1)").arg(confidence);
+        break;
     case CategorizedBy::Model:
-        return t.confirmedByUser ? tr("Suggested (confidence %1) and confirmed").arg(confidence)
-                                 : tr("Suggested with confidence %1; not confirmed yet").arg(confidence);
+        how = t.confirmedByUser ? tr("Suggested (confidence %1) and confirmed").arg(confidence)
+                                : tr("Suggested with confidence %1; not confirmed yet").arg(confidence);
+        break;
     case CategorizedBy::Llm:
-        return tr("Suggested by the assistant (confidence %1)").arg(confidence);
+        how = tr("Suggested by the assistant (confidence %1)").arg(confidence);
+        break;
     case CategorizedBy::None:
         return {};
     }
-    return {};
+    // The reason the categorizer stored with its choice, e.g. "rule: contains “TESCO”".
+    const QString why = CategorizationReason::describe(CategorizationReason::fromMetadata(t.sourceMetadata));
+    return why.isEmpty() ? how : how + u'\n' + why;
 }
 
 bool TransactionModel::setData(const QModelIndex& index, const QVariant& value, int role)

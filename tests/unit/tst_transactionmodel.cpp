@@ -1,3 +1,4 @@
+#include "core/categorizationreason.h"
 #include "db/categoryrepository.h"
 #include "db/transactionrepository.h"
 #include "itemmodels/transactionmodel.h"
@@ -316,6 +317,10 @@ void TestTransactionModel::displayAndRawRoles()
     t.categorizedBy = CategorizedBy::Rule;
     t.categoryConfidence = 0.9;
     t.description = QStringLiteral("APPLE STORE R123 MUNICH");
+    CategorizationRule rule;
+    rule.pattern = QStringLiteral("APPLE");
+    rule.type = RuleType::Keyword;
+    t.sourceMetadata.insert(CategorizationReason::MetadataKey, CategorizationReason::rule(rule));
     QVERIFY(m_transactions->add(m_alice, t).ok());
     TransactionModel model(m_transactions.get(), m_categories.get(), m_alice);
     model.setLocale(QLocale(QLocale::German, QLocale::Germany));
@@ -332,7 +337,10 @@ void TestTransactionModel::displayAndRawRoles()
     QCOMPARE(at(TransactionModel::CategoryColumn, Qt::DisplayRole).toString(), QStringLiteral("Shopping"));
     QCOMPARE(at(TransactionModel::CategoryColumn, TransactionModel::CategoryIconRole).toString(),
              QStringLiteral("bag"));
-    QVERIFY(at(TransactionModel::CategoryColumn, Qt::ToolTipRole).toString().contains(QStringLiteral("rule")));
+    // How the category was set, then the reason the categorizer stored with it.
+    const QString tip = at(TransactionModel::CategoryColumn, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(QStringLiteral("Set by a rule")), qPrintable(tip));
+    QVERIFY2(tip.endsWith(QStringLiteral("\nrule: contains “APPLE”")), qPrintable(tip));
     QCOMPARE(at(TransactionModel::MerchantColumn, Qt::ToolTipRole).toString(), t.description);
     QCOMPARE(at(TransactionModel::SourceColumn, Qt::DisplayRole).toString(), QStringLiteral("Manual"));
     QCOMPARE(at(0, TransactionModel::CurrencyRole).toString(), QStringLiteral("EUR"));
