@@ -745,6 +745,97 @@
     </message>
 </context>
 <context>
+    <name>Moniagent::CategorizationActions</name>
+    <message>
+        <source>Accept “%1” for “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %Ln suggestion(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accepted “%1” for “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %Ln suggestion(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Narrow the list to at most %1 transactions to accept them at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the suggested categories of all %1 transactions in the list? You can undo this with Edit › Undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no suggestion to accept in this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always Categorize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From now on, “%1” is categorized as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>From now on, “%1” is categorized as %2.
+
+Also change the %Ln transaction(s) from “%1” whose category you have not confirmed?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Categorize %Ln transaction(s) from “%1” as %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Categorized %Ln transaction(s) from “%1” as %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why This Category?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %Ln Suggestion(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Always Categorize “%1” As</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::CategorizationFeedbackModel</name>
     <message>
         <source>Transaction</source>
@@ -805,14 +896,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>learned rule: name is “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule: name is “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>learned rule: matches “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -829,30 +912,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>learned from your earlier transactions</source>
+        <source>built-in knowledge of common stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested by the AI model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learned rule: store is “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule: store is “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>learned from %Ln earlier transaction(s)</source>
+        <source>learned from %Ln earlier transaction(s) at this store</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <source>built-in knowledge of common stores</source>
+        <source>built-in knowledge: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>built-in knowledge: “%1”</source>
+        <source>learned from similar transactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>suggested by an AI model</source>
+        <source>learned from similar transactions: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>suggested by the AI model %1</source>
+        <source>suggested by the assistant</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -947,6 +1042,72 @@
     </message>
     <message>
         <source>A rule&apos;s match count can only grow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CategorizationSettingsWidget</name>
+    <message>
+        <source>Categorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild Learned Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask an AI model when rules and the learned model are unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A suggested category at least this sure is applied; a less sure one waits in “Needs review”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After this many consistent corrections for one store, a rule is made for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn again from every transaction whose category you confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure an AI provider first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence or more; less sure ones wait for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consistent corrections of one store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply categories at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn a rule after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Learned from %Ln transaction(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Learning…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1724,6 +1885,18 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
         <source>Uncategorized</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Needs review (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only transactions whose category you have not confirmed and that are uncategorized or were suggested with less than %1 confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::FirstRunDialog</name>
@@ -1953,6 +2126,11 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     <message>
         <source>No transactions yet.
 Type one in the line above, for example “coffee 4.50”, and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to review.
+Every category is either confirmed by you or was applied with high confidence.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2324,6 +2502,46 @@ Type one in the line above, for example “coffee 4.50”, and press Enter.</sou
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accept &amp;Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept All &amp;Visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs &amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the transactions whose category waits for your review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categorization &amp;Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::Migrator</name>
@@ -2557,6 +2775,25 @@ Type one in the line above, for example “coffee 4.50”, and press Enter.</sou
     </message>
 </context>
 <context>
+    <name>Moniagent::ReviewBar</name>
+    <message>
+        <source>Accept All Visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the suggested category of every transaction in this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the suggested category of every transaction in this list (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Enter&lt;/b&gt; accepts the suggested category and moves on · &lt;b&gt;type&lt;/b&gt; to choose another category</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::RoleModel</name>
     <message>
         <source>Role</source>
@@ -2580,6 +2817,262 @@ Type one in the line above, for example “coffee 4.50”, and press Enter.</sou
     <message>
         <source>The role “%1” does not exist.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::RuleChanges</name>
+    <message>
+        <source>Checking your transactions against the rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categorization Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncategorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → other categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No transactions would change: the rules agree with the categories you have now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln transaction(s) will change: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::RuleEditDialog</name>
+    <message>
+        <source>New Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the store name, e.g. “TESCO”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How sure the rule is. At or above your auto-apply threshold its category is applied; below it the transaction waits for review with it suggested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When several rules of the same kind match, the one with the higher priority wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking your transactions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a store name to see which transactions the rule matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the pattern to see which transactions the rule matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncategorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches none of your transactions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Matches %Ln transaction(s), would change %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (confirmed by you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::RuleTableModel</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made from your repeated corrections. Turn it off if it is wrong, or edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for new transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turned off: not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::RulesDialog</name>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categorization Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules put transactions from a store into a category. Exact names are tried first, then regular expressions, then “contains” rules. Learned rules come from your repeated corrections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-apply Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categorize the transactions you have not confirmed again, with the current rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the learned rule for “%1”? It may be learned again from later corrections; turn it off instead to keep it from coming back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the rule for “%1”? Transactions it categorized keep their category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-apply Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only transactions whose category you have not confirmed change. You can undo this with Edit › Undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-apply rules to %Ln transaction(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-applied the rules: %Ln transaction(s) changed (%1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "categorizationreason.h"
 
+#include <QJsonArray>
+
 #include <algorithm>
 #include <climits>
 
@@ -7,32 +9,55 @@ namespace Moniagent {
 
 namespace {
 const QString ByKey = QStringLiteral("by");
+const QString RuleTypeKey = QStringLiteral("ruleType");
+const QString PatternKey = QStringLiteral("pattern");
+const QString OriginKey = QStringLiteral("origin");
+const QString RuleIdKey = QStringLiteral("ruleId");
+const QString StoreExamplesKey = QStringLiteral("storeExamples");
+const QString FeaturesKey = QStringLiteral("features");
+const QString ModelKey = QStringLiteral("model");
+
+QStringList features(const QJsonObject& reason)
+{
+    QStringList list;
+    for (const QJsonValue& value : reason.value(FeaturesKey).toArray()) {
+        if (const QString text = value.toString(); !text.isEmpty())
+            list << text;
+    }
+    return list;
+}
 } // namespace
 
 QJsonObject CategorizationReason::rule(const CategorizationRule& rule)
 {
     QJsonObject reason {{ByKey, QStringLiteral("rule")},
-                        {QStringLiteral("rule_type"), CategorizationRuleEnums::key(rule.type)},
-                        {QStringLiteral("pattern"), rule.pattern},
-                        {QStringLiteral("origin"), CategorizationRuleEnums::key(rule.origin)}};
+                        {RuleTypeKey, CategorizationRuleEnums::key(rule.type)},
+                        {PatternKey, rule.pattern},
+                        {OriginKey, CategorizationRuleEnums::key(rule.origin)}};
     if (rule.id > 0)
-        reason.insert(QStringLiteral("rule_id"), rule.id);
+        reason.insert(RuleIdKey, rule.id);
     return reason;
 }
 
-QJsonObject CategorizationReason::model(qint64 examples)
+QJsonObject CategorizationReason::model(qint64 storeExamples, const QStringList& features)
 {
-    return {{ByKey, QStringLiteral("model")}, {QStringLiteral("examples"), examples}};
+    return {{ByKey, QStringLiteral("model")},
+            {StoreExamplesKey, storeExamples},
+            {FeaturesKey, QJsonArray::fromStringList(features)}};
 }
 
-QJsonObject CategorizationReason::lexicon(const QString& term)
+QJsonObject CategorizationReason::lexicon(const QStringList& features)
 {
-    return {{ByKey, QStringLiteral("lexicon")}, {QStringLiteral("term"), term}};
+    return {
+        {ByKey, QStringLiteral("lexicon")}, {StoreExamplesKey, 0}, {FeaturesKey, QJsonArray::fromStringList(features)}};
 }
 
 QJsonObject CategorizationReason::llm(const QString& model)
 {
-    return {{ByKey, QStringLiteral("llm")}, {QStringLiteral("model"), model}};
+    QJsonObject reason {{ByKey, QStringLiteral("llm")}};
+    if (!model.isEmpty())
+        reason.insert(ModelKey, model);
+    return reason;
 }
 
 QJsonObject CategorizationReason::fromMetadata(const QJsonObject& sourceMetadata)
@@ -40,26 +65,28 @@ QJsonObject CategorizationReason::fromMetadata(const QJsonObject& sourceMetadata
     return sourceMetadata.value(MetadataKey).toObject();
 }
 
-qint64 CategorizationReason::ruleId(const QJsonObject& reason)
+bool CategorizationReason::isRule(const QJsonObject& reason, const CategorizationRule& rule)
 {
     if (reason.value(ByKey).toString() != QLatin1String("rule"))
-        return 0;
-    return reason.value(QStringLiteral("rule_id")).toInteger();
+        return false;
+    if (reason.contains(RuleIdKey) && rule.id > 0)
+        return reason.value(RuleIdKey).toInteger() == rule.id;
+    return reason.value(RuleTypeKey).toString() == CategorizationRuleEnums::key(rule.type)
+        && reason.value(PatternKey).toString() == rule.pattern;
 }
 
 QString CategorizationReason::describe(const QJsonObject& reason)
 {
     const QString by = reason.value(ByKey).toString();
     if (by == QLatin1String("rule")) {
-        const QString pattern = reason.value(QStringLiteral("pattern")).toString();
-        const auto type = CategorizationRuleEnums::typeFromKey(reason.value(QStringLiteral("rule_type")).toString());
-        const bool learned
-            = reason.value(QStringLiteral("origin")).toString() == CategorizationRuleEnums::key(RuleOrigin::Learned);
+        const QString pattern = reason.value(PatternKey).toString();
+        const auto type = CategorizationRuleEnums::typeFromKey(reason.value(RuleTypeKey).toString());
+        const bool learned = reason.value(OriginKey).toString() == CategorizationRuleEnums::key(RuleOrigin::Learned);
         if (!type || pattern.isEmpty())
             return learned ? tr("a rule learned from your corrections") : tr("one of your rules");
         switch (*type) {
         case RuleType::ExactMatch:
-            return learned ? tr("learned rule: name is “%1”").arg(pattern) : tr("rule: name is “%1”").arg(pattern);
+            return learned ? tr("learned rule: store is “%1”").arg(pattern) : tr("rule: store is “%1”").arg(pattern);
         case RuleType::Regex:
             return learned ? tr("learned rule: matches “%1”").arg(pattern) : tr("rule: matches “%1”").arg(pattern);
         case RuleType::Keyword:
@@ -67,19 +94,22 @@ QString CategorizationReason::describe(const QJsonObject& reason)
         }
         return {};
     }
-    if (by == QLatin1String("model")) {
-        const qint64 examples = reason.value(QStringLiteral("examples")).toInteger();
-        if (examples <= 0)
-            return tr("learned from your earlier transactions");
-        return tr("learned from %Ln earlier transaction(s)", nullptr, int(std::min<qint64>(examples, INT_MAX)));
-    }
-    if (by == QLatin1String("lexicon")) {
-        const QString term = reason.value(QStringLiteral("term")).toString();
-        return term.isEmpty() ? tr("built-in knowledge of common stores") : tr("built-in knowledge: “%1”").arg(term);
+    if (by == QLatin1String("model") || by == QLatin1String("lexicon")) {
+        const qint64 examples = reason.value(StoreExamplesKey).toInteger();
+        if (examples > 0) {
+            return tr("learned from %Ln earlier transaction(s) at this store", nullptr,
+                      int(std::min<qint64>(examples, INT_MAX)));
+        }
+        const QString words = features(reason).join(QStringLiteral(", "));
+        if (by == QLatin1String("lexicon"))
+            return words.isEmpty() ? tr("built-in knowledge of common stores")
+                                   : tr("built-in knowledge: %1").arg(words);
+        return words.isEmpty() ? tr("learned from similar transactions")
+                               : tr("learned from similar transactions: %1").arg(words);
     }
     if (by == QLatin1String("llm")) {
-        const QString model = reason.value(QStringLiteral("model")).toString();
-        return model.isEmpty() ? tr("suggested by an AI model") : tr("suggested by the AI model %1").arg(model);
+        const QString model = reason.value(ModelKey).toString();
+        return model.isEmpty() ? tr("suggested by the assistant") : tr("suggested by the AI model %1").arg(model);
     }
     return {};
 }

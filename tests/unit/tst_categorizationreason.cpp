@@ -1,5 +1,6 @@
 #include "core/categorizationreason.h"
 
+#include <QJsonArray>
 #include <QTest>
 #include <QTranslator>
 
@@ -15,7 +16,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void describes_data();
     void describes();
-    void survivesStorage();
+    void namesItsRule();
     void unknownReasonsAreSilent();
 
 private:
@@ -44,22 +45,36 @@ void TestCategorizationReason::describes_data()
     rule.type = RuleType::Keyword;
     QTest::newRow("keyword") << CategorizationReason::rule(rule) << QStringLiteral("rule: contains “TESCO”");
     rule.type = RuleType::ExactMatch;
-    QTest::newRow("exact") << CategorizationReason::rule(rule) << QStringLiteral("rule: name is “TESCO”");
+    QTest::newRow("exact") << CategorizationReason::rule(rule) << QStringLiteral("rule: store is “TESCO”");
     rule.origin = RuleOrigin::Learned;
     QTest::newRow("learned exact") << CategorizationReason::rule(rule)
-                                   << QStringLiteral("learned rule: name is “TESCO”");
+                                   << QStringLiteral("learned rule: store is “TESCO”");
     rule.origin = RuleOrigin::User;
     rule.type = RuleType::Regex;
     rule.pattern = QStringLiteral("^TESCO\\b");
     QTest::newRow("regex") << CategorizationReason::rule(rule) << QStringLiteral("rule: matches “^TESCO\\b”");
-    QTest::newRow("model 5") << CategorizationReason::model(5) << QStringLiteral("learned from 5 earlier transactions");
-    QTest::newRow("model 1") << CategorizationReason::model(1) << QStringLiteral("learned from 1 earlier transaction");
-    QTest::newRow("model 0") << CategorizationReason::model(0)
-                             << QStringLiteral("learned from your earlier transactions");
-    QTest::newRow("lexicon") << CategorizationReason::lexicon(QStringLiteral("pharmacy"))
-                             << QStringLiteral("built-in knowledge: “pharmacy”");
+    QTest::newRow("model 5") << CategorizationReason::model(5)
+                             << QStringLiteral("learned from 5 earlier transactions at this store");
+    QTest::newRow("model 1") << CategorizationReason::model(1)
+                             << QStringLiteral("learned from 1 earlier transaction at this store");
+    QTest::newRow("model words") << CategorizationReason::model(0, {QStringLiteral("coffee"), QStringLiteral("bar")})
+                                 << QStringLiteral("learned from similar transactions: coffee, bar");
+    QTest::newRow("lexicon") << CategorizationReason::lexicon({QStringLiteral("pharmacy")})
+                             << QStringLiteral("built-in knowledge: pharmacy");
+    QTest::newRow("lexicon plain") << CategorizationReason::lexicon({})
+                                   << QStringLiteral("built-in knowledge of common stores");
     QTest::newRow("llm") << CategorizationReason::llm(QStringLiteral("llama3.1"))
                          << QStringLiteral("suggested by the AI model llama3.1");
+    // The categorizer's own JSON, written by hand: the keys are the contract.
+    QTest::newRow("stored rule") << QJsonObject {{QStringLiteral("by"), QStringLiteral("rule")},
+                                                 {QStringLiteral("ruleType"), QStringLiteral("keyword")},
+                                                 {QStringLiteral("pattern"), QStringLiteral("LIDL")},
+                                                 {QStringLiteral("origin"), QStringLiteral("user")}}
+                                 << QStringLiteral("rule: contains “LIDL”");
+    QTest::newRow("stored model") << QJsonObject {{QStringLiteral("by"), QStringLiteral("model")},
+                                                  {QStringLiteral("storeExamples"), 3},
+                                                  {QStringLiteral("features"), QJsonArray {QStringLiteral("lidl")}}}
+                                  << QStringLiteral("learned from 3 earlier transactions at this store");
 }
 
 void TestCategorizationReason::describes()
@@ -69,7 +84,7 @@ void TestCategorizationReason::describes()
     QCOMPARE(CategorizationReason::describe(reason), text);
 }
 
-void TestCategorizationReason::survivesStorage()
+void TestCategorizationReason::namesItsRule()
 {
     CategorizationRule rule;
     rule.id = 42;
@@ -78,9 +93,18 @@ void TestCategorizationReason::survivesStorage()
     QJsonObject metadata {{QStringLiteral("text"), QStringLiteral("lidl 12.30")}};
     metadata.insert(CategorizationReason::MetadataKey, CategorizationReason::rule(rule));
     const QJsonObject stored = CategorizationReason::fromMetadata(metadata);
-    QCOMPARE(CategorizationReason::ruleId(stored), qint64(42));
-    QCOMPARE(CategorizationReason::describe(stored), QStringLiteral("rule: name is “Lidl”"));
-    QCOMPARE(CategorizationReason::ruleId(CategorizationReason::model(3)), qint64(0));
+    QCOMPARE(CategorizationReason::describe(stored), QStringLiteral("rule: store is “Lidl”"));
+    QVERIFY(CategorizationReason::isRule(stored, rule));
+    CategorizationRule other = rule;
+    other.id = 43;
+    QVERIFY(!CategorizationReason::isRule(stored, other)); // the id decides when the reason has one
+    // Without an id, type and pattern name the rule.
+    QJsonObject anonymous = stored;
+    anonymous.remove(QStringLiteral("ruleId"));
+    QVERIFY(CategorizationReason::isRule(anonymous, other));
+    other.type = RuleType::Keyword;
+    QVERIFY(!CategorizationReason::isRule(anonymous, other));
+    QVERIFY(!CategorizationReason::isRule(CategorizationReason::model(3), rule));
 }
 
 void TestCategorizationReason::unknownReasonsAreSilent()
