@@ -1,13 +1,17 @@
 #include "mainwindow.h"
 
+#include "categorize/categorizer.h"
 #include "common/messagebox.h"
 #include "dialogs/categoriesdialog.h"
+#include "dialogs/rulesdialog.h"
 #include "dialogs/settingsdialog.h"
 #include "itemmodels/transactionmodel.h"
+#include "ledger/categorizationactions.h"
 #include "ledger/filterbar.h"
 #include "ledger/ledgerpage.h"
 #include "ledger/ledgerview.h"
 #include "ledger/quickentrywidget.h"
+#include "ledger/reviewbar.h"
 #include "session/session.h"
 
 #include <QAction>
@@ -36,7 +40,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/moniagent.svg")));
     m_model->setLocale(session->locale());
     m_model->setUndoStack(m_undo);
-    m_page = new LedgerPage(session, m_model, this);
+    m_page = new LedgerPage(session, m_model, session->categorizer(), this);
     setCentralWidget(m_page);
 
     m_count->setObjectName(QStringLiteral("countLabel"));
@@ -104,11 +108,46 @@ void MainWindow::createActions()
     categories->setObjectName(QStringLiteral("categoriesAction"));
     categories->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
 
+    edit->addSeparator();
+    QAction* accept = edit->addAction(tr("Accept &Suggestion"), this, [this]() {
+        (void)m_page->categorizationActions()->acceptRows(m_page->view()->selectedRows());
+    });
+    accept->setObjectName(QStringLiteral("acceptSuggestionAction"));
+    accept->setShortcut(QKeySequence(tr("Ctrl+Return")));
+    accept->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_page->view()->addAction(accept);
+    m_acceptAll = edit->addAction(tr("Accept All &Visible"), m_page, &LedgerPage::acceptAllVisible);
+    m_acceptAll->setObjectName(QStringLiteral("acceptAllAction"));
+    m_acceptAll->setShortcuts({QKeySequence(tr("Ctrl+Shift+Return")), QKeySequence(tr("Ctrl+Shift+Enter"))});
+    m_acceptAll->setEnabled(false);
+    m_page->reviewBar()->setAcceptAllShortcut(m_acceptAll->shortcut());
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* review = view->addAction(tr("Needs &Review"));
+    review->setObjectName(QStringLiteral("reviewAction"));
+    review->setCheckable(true);
+    review->setShortcut(QKeySequence(tr("Ctrl+R")));
+    review->setToolTip(tr("Show only the transactions whose category waits for your review"));
+    connect(review, &QAction::toggled, m_page, &LedgerPage::setReviewMode);
+    connect(m_page, &LedgerPage::reviewModeChanged, this, [this, review](bool on) {
+        const QSignalBlocker blocker(review);
+        review->setChecked(on);
+        m_acceptAll->setEnabled(on);
+    });
     QAction* clear = view->addAction(tr("&Clear Filters"), m_page->filterBar(), &FilterBar::clear);
     clear->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     QAction* reload = view->addAction(tr("&Reload"), m_model, &TransactionModel::refresh);
-    reload->setShortcut(QKeySequence::Refresh);
+    // Refresh is Ctrl+R on macOS, which "Needs Review" uses.
+    QList<QKeySequence> reloadKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    reloadKeys.removeAll(review->shortcut());
+    if (reloadKeys.isEmpty())
+        reloadKeys << QKeySequence(Qt::Key_F5);
+    reload->setShortcuts(reloadKeys);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* rules = tools->addAction(tr("Categorization &Rules…"), this, &MainWindow::showRules);
+    rules->setObjectName(QStringLiteral("rulesAction"));
+    rules->setEnabled(m_session->categorizer() != nullptr);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Moniagent"), this, &MainWindow::showAbout);
@@ -187,6 +226,16 @@ void MainWindow::showSettings()
 void MainWindow::showCategories()
 {
     CategoriesDialog dialog(m_session, this);
+    dialog.exec();
+}
+
+void MainWindow::showRules()
+{
+    if (!m_session->categorizer())
+        return;
+    RulesDialog dialog(m_session->categorizer(), m_session->categories(), m_model, this);
+    connect(&dialog, &RulesDialog::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     dialog.exec();
 }
 

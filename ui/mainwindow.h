@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QUndoStack;
 
@@ -12,7 +13,8 @@ class Session;
 class TransactionModel;
 
 // The main window: the ledger page, menus with keyboard shortcuts, undo/redo, and a status bar with
-// the totals of what the filters show. Remembers its geometry, layout and columns.
+// the totals of what the filters show. Remembers its geometry, layout and columns. The categorizer comes from
+// the session; the window reaches it only through what the session hands out.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -28,6 +30,7 @@ public:
 public Q_SLOTS:
     void showSettings();
     void showCategories();
+    void showRules();
     void showAbout();
 
 Q_SIGNALS:
@@ -52,6 +55,7 @@ private:
     LedgerPage* m_page;
     QLabel* m_count;
     QLabel* m_totals;
+    QAction* m_acceptAll = nullptr;
 };
 
 } // namespace Moniagent

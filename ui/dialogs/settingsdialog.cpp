@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "categorizationsettingswidget.h"
 #include "common/messagebox.h"
 #include "core/currency.h"
 #include "core/money.h"
@@ -31,6 +32,8 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     , m_locale(new QComboBox(this))
     , m_localePreview(new QLabel(this))
     , m_dataFolder(new QLineEdit(this))
+    , m_categorization(session->categorizer() ? new CategorizationSettingsWidget(session->categorizer(), this)
+                                              : nullptr)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -98,6 +101,8 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(profile);
+    if (m_categorization)
+        layout->addWidget(m_categorization);
     layout->addWidget(dataBox);
     layout->addWidget(buttons);
     setMinimumWidth(520);
@@ -115,6 +120,13 @@ void SettingsDialog::updateLocalePreview()
 
 void SettingsDialog::accept()
 {
+    if (m_categorization) {
+        auto saved = m_categorization->save();
+        if (!saved) {
+            MessageBox::warning(this, tr("Settings"), saved.error().message, saved.error().detail);
+            return;
+        }
+    }
     User user = m_session->user();
     const QString oldLanguage = m_session->locale().name().section(u'_', 0, 0);
     user.username = m_name->text().trimmed();

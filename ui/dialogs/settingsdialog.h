@@ -8,10 +8,11 @@ class QLineEdit;
 
 namespace Moniagent {
 
+class CategorizationSettingsWidget;
 class Session;
 
-// Settings: the profile's name, currency and locale (language, number and date formats), and where the
-// data lives. Changes are saved to the profile when the dialog is accepted.
+// Settings: the profile's name, currency and locale (language, number and date formats), how transactions
+// are categorized, and where the data lives. Changes are saved when the dialog is accepted.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -30,6 +31,7 @@ private:
     QComboBox* m_locale;
     QLabel* m_localePreview;
     QLineEdit* m_dataFolder;
+    CategorizationSettingsWidget* m_categorization;
     bool m_languageChanged = false;
 };
 

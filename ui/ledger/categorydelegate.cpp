@@ -9,6 +9,8 @@
 #include <QCompleter>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace Moniagent {
 
 CategoryDelegate::CategoryDelegate(CategoryRepository* categories, qint64 userId, QObject* parent)
@@ -45,10 +47,59 @@ void CategoryDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
             painter->drawPixmap(badge, CategoryIcons::badge(icon, color, size, painter->device()->devicePixelRatioF()));
         QStyleOptionViewItem text = opt;
         text.rect.setLeft(badge.right() + 6);
+        const QVariant confidence = index.data(TransactionModel::ConfidenceRole);
+        if (categorized && !confirmed && confidence.isValid())
+            text.rect = paintConfidence(painter, opt, text.rect, confidence.toDouble());
         text.backgroundBrush = Qt::NoBrush;
         text.state &= ~QStyle::State_HasFocus;
         style->drawControl(QStyle::CE_ItemViewItem, &text, painter, widget);
     }
+}
+
+QRect CategoryDelegate::paintConfidence(QPainter* painter, const QStyleOptionViewItem& option, QRect rect,
+                                        double confidence) const
+{
+    confidence = std::clamp(confidence, 0.0, 1.0);
+    const bool selected = option.state & QStyle::State_Selected;
+    const QColor ink = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    const int diameter = std::max(8, std::min(11, rect.height() / 2 - 1));
+    QRect ring(rect.right() - 6 - diameter, rect.top() + (rect.height() - diameter) / 2, diameter, diameter);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor outline = ink;
+    outline.setAlphaF(0.45f);
+    painter->setPen(QPen(outline, 1.2));
+    painter->setBrush(Qt::NoBrush);
+    const QRectF circle = QRectF(ring).adjusted(0.6, 0.6, -0.6, -0.6);
+    painter->drawEllipse(circle);
+    // The filled part, clockwise from twelve o'clock.
+    QColor fill = ink;
+    fill.setAlphaF(0.7f);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    const int span = qRound(confidence * 360 * 16);
+    if (span >= 360 * 16)
+        painter->drawEllipse(circle);
+    else if (span > 0)
+        painter->drawPie(circle, 90 * 16, -span);
+    int left = ring.left();
+    if (m_showConfidenceText) {
+        const QString percent = option.locale.toString(qRound(confidence * 100)) + option.locale.percent();
+        QFont font = option.font;
+        font.setItalic(false);
+        painter->setFont(font);
+        QColor dim = ink;
+        dim.setAlphaF(selected ? 0.85f : 0.6f);
+        painter->setPen(dim);
+        const int width = QFontMetrics(font).horizontalAdvance(percent);
+        const QRect label(ring.left() - 5 - width, rect.top(), width, rect.height());
+        painter->drawText(label, Qt::AlignRight | Qt::AlignVCenter, percent);
+        left = label.left();
+    }
+    painter->restore();
+    rect.setRight(left - 6);
+    return rect;
 }
 
 QWidget* CategoryDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex& index) const

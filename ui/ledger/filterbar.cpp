@@ -26,6 +26,7 @@ FilterBar::FilterBar(CategoryModel* categories, QDate today, QWidget* parent)
     , m_type(new QComboBox(this))
     , m_source(new QComboBox(this))
     , m_search(new QLineEdit(this))
+    , m_review(new QToolButton(this))
     , m_clear(new QToolButton(this))
 {
     auto* layout = new QHBoxLayout(this);
@@ -78,6 +79,11 @@ FilterBar::FilterBar(CategoryModel* categories, QDate today, QWidget* parent)
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(220);
 
+    m_review->setObjectName(QStringLiteral("reviewToggle"));
+    m_review->setCheckable(true);
+    m_review->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    updateReviewButton();
+
     m_clear->setObjectName(QStringLiteral("clearFilters"));
     m_clear->setText(tr("Clear filters"));
     m_clear->setToolTip(tr("Show all transactions"));
@@ -91,6 +97,7 @@ FilterBar::FilterBar(CategoryModel* categories, QDate today, QWidget* parent)
     layout->addWidget(m_type);
     layout->addWidget(m_source);
     layout->addWidget(m_search, 1);
+    layout->addWidget(m_review);
     layout->addWidget(m_clear);
 
     m_searchDelay.setSingleShot(true);
@@ -105,6 +112,11 @@ FilterBar::FilterBar(CategoryModel* categories, QDate today, QWidget* parent)
     connect(m_type, &QComboBox::currentIndexChanged, this, &FilterBar::emitChanged);
     connect(m_source, &QComboBox::currentIndexChanged, this, &FilterBar::emitChanged);
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
+    connect(m_review, &QToolButton::toggled, this, [this](bool on) {
+        updateReviewButton();
+        emitChanged();
+        Q_EMIT reviewModeChanged(on);
+    });
 }
 
 void FilterBar::rebuildCategories()
@@ -171,7 +183,44 @@ TransactionFilter FilterBar::filter() const
     if (m_source->currentData().toInt() >= 0)
         filter.sources = {TransactionSource(m_source->currentData().toInt())};
     filter.search = m_search->text().trimmed();
+    if (m_review->isChecked())
+        filter.reviewBelow = m_reviewThreshold;
     return filter;
+}
+
+bool FilterBar::reviewMode() const
+{
+    return m_review->isChecked();
+}
+
+void FilterBar::setReviewMode(bool on)
+{
+    m_review->setChecked(on); // emits through toggled
+}
+
+void FilterBar::setReviewThreshold(double threshold)
+{
+    if (qFuzzyCompare(threshold, m_reviewThreshold))
+        return;
+    m_reviewThreshold = threshold;
+    updateReviewButton();
+    emitChanged();
+}
+
+void FilterBar::setReviewCount(qint64 count)
+{
+    m_reviewCount = count;
+    updateReviewButton();
+}
+
+void FilterBar::updateReviewButton()
+{
+    m_review->setText(m_reviewCount >= 0 ? tr("Needs review (%1)").arg(locale().toString(m_reviewCount))
+                                         : tr("Needs review"));
+    const QString percent = locale().toString(qRound(m_reviewThreshold * 100)) + locale().percent();
+    m_review->setToolTip(tr("Show only transactions whose category you have not confirmed and that are "
+                            "uncategorized or were suggested with less than %1 confidence")
+                             .arg(percent));
 }
 
 void FilterBar::emitChanged()
@@ -193,6 +242,7 @@ void FilterBar::clear()
         const QSignalBlocker b3(m_type);
         const QSignalBlocker b4(m_source);
         const QSignalBlocker b5(m_search);
+        const QSignalBlocker b6(m_review);
         m_period->setCurrentIndex(0);
         m_category->setCurrentIndex(0);
         m_type->setCurrentIndex(0);
@@ -201,7 +251,15 @@ void FilterBar::clear()
         m_from->setVisible(false);
         m_to->setVisible(false);
     }
+    const bool wasReviewing = m_review->isChecked();
+    if (wasReviewing) {
+        const QSignalBlocker blocker(m_review);
+        m_review->setChecked(false);
+        updateReviewButton();
+    }
     emitChanged();
+    if (wasReviewing)
+        Q_EMIT reviewModeChanged(false);
 }
 
 void FilterBar::focusSearch()

@@ -21,6 +21,7 @@ LedgerView::LedgerView(CategoryRepository* categories, qint64 userId, QWidget* p
     : QTableView(parent)
     , m_categories(categories)
     , m_userId(userId)
+    , m_categoryDelegate(new CategoryDelegate(categories, userId, this))
 {
     setObjectName(QStringLiteral("ledgerView"));
     setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -42,7 +43,7 @@ LedgerView::LedgerView(CategoryRepository* categories, qint64 userId, QWidget* p
     horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &LedgerView::showHeaderMenu);
     setItemDelegateForColumn(TransactionModel::DateColumn, new DateDelegate(this));
-    setItemDelegateForColumn(TransactionModel::CategoryColumn, new CategoryDelegate(m_categories, m_userId, this));
+    setItemDelegateForColumn(TransactionModel::CategoryColumn, m_categoryDelegate);
 }
 
 void LedgerView::setLedgerModel(TransactionModel* model)
@@ -132,6 +133,74 @@ void LedgerView::deleteSelected()
         Q_EMIT statusMessage(tr("Deleted %Ln transaction(s).", nullptr, int(ids->size())));
 }
 
+void LedgerView::setReviewMode(bool on)
+{
+    if (m_reviewMode == on)
+        return;
+    m_reviewMode = on;
+    m_categoryDelegate->setShowConfidenceText(on);
+    viewport()->update();
+}
+
+void LedgerView::editCategory()
+{
+    const QModelIndex current = currentIndex();
+    if (!current.isValid())
+        return;
+    const QModelIndex category = current.siblingAtColumn(TransactionModel::CategoryColumn);
+    selectionModel()->setCurrentIndex(category, QItemSelectionModel::NoUpdate);
+    edit(category);
+}
+
+bool LedgerView::startsTyping(const QKeyEvent* event) const
+{
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return false;
+    const QString text = event->text();
+    return !text.isEmpty() && text.at(0).isPrint() && !text.at(0).isSpace();
+}
+
+void LedgerView::acceptCurrentAndAdvance()
+{
+    const QModelIndex current = currentIndex();
+    if (!current.isValid())
+        return;
+    const int row = current.row();
+    const auto t = m_model->transactionAt(row);
+    if (!t)
+        return;
+    if (!t->categoryId) {
+        editCategory(); // nothing to accept: choose one
+        return;
+    }
+    if (!t->confirmedByUser)
+        Q_EMIT acceptRequested({row});
+    advanceFrom(current);
+}
+
+void LedgerView::advanceFrom(const QModelIndex& current)
+{
+    // The accepted row leaves the queue at the next refresh; the row after it becomes current now, and the
+    // refresh keeps it current by id.
+    const int row = current.row();
+    const int next = row + 1 < m_model->rowCount() ? row + 1 : row;
+    const QModelIndex target = m_model->index(next, current.column());
+    selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    scrollTo(target);
+}
+
+void LedgerView::closeEditor(QWidget* editor, QAbstractItemDelegate::EndEditHint hint)
+{
+    const QModelIndex edited = currentIndex();
+    QTableView::closeEditor(editor, hint);
+    // In the review queue a category chosen in the editor settles the row: go on to the next one.
+    if (!m_reviewMode || !edited.isValid() || edited.column() != TransactionModel::CategoryColumn)
+        return;
+    const auto t = m_model->transactionAt(edited.row());
+    if (t && t->confirmedByUser && hint != QAbstractItemDelegate::RevertModelCache)
+        advanceFrom(edited);
+}
+
 void LedgerView::keyPressEvent(QKeyEvent* event)
 {
     if (event->matches(QKeySequence::Delete) && state() != QAbstractItemView::EditingState) {
@@ -139,7 +208,40 @@ void LedgerView::keyPressEvent(QKeyEvent* event)
         event->accept();
         return;
     }
+    if (m_reviewMode && state() != QAbstractItemView::EditingState) {
+        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+            && !(event->modifiers() & ~Qt::KeypadModifier)) {
+            acceptCurrentAndAdvance();
+            event->accept();
+            return;
+        }
+        if (startsTyping(event) && currentIndex().isValid()) {
+            // Type-ahead: the letters go to the category editor's completer, whatever column is current.
+            const QModelIndex category = currentIndex().siblingAtColumn(TransactionModel::CategoryColumn);
+            selectionModel()->setCurrentIndex(category, QItemSelectionModel::NoUpdate);
+            if (edit(category, QAbstractItemView::AnyKeyPressed, event)) {
+                event->accept();
+                return;
+            }
+        }
+    }
     QTableView::keyPressEvent(event);
+}
+
+std::unique_ptr<QMenu> LedgerView::createContextMenu(const QModelIndex& index)
+{
+    auto menu = std::make_unique<QMenu>(this);
+    menu->setObjectName(QStringLiteral("ledgerContextMenu"));
+    QAction* edit = menu->addAction(tr("Edit"));
+    edit->setEnabled(m_model->flags(index) & Qt::ItemIsEditable);
+    connect(edit, &QAction::triggered, this, [this, index]() { this->edit(index); });
+    Q_EMIT contextMenuAboutToShow(menu.get(), index);
+    menu->addSeparator();
+    const int count = int(selectedRows().size());
+    QAction* remove = menu->addAction(tr("Delete %Ln transaction(s)", nullptr, std::max(count, 1)));
+    remove->setShortcut(QKeySequence::Delete);
+    connect(remove, &QAction::triggered, this, &LedgerView::deleteSelected);
+    return menu;
 }
 
 void LedgerView::contextMenuEvent(QContextMenuEvent* event)
@@ -147,16 +249,11 @@ void LedgerView::contextMenuEvent(QContextMenuEvent* event)
     const QModelIndex index = indexAt(event->pos());
     if (!index.isValid())
         return;
-    QMenu menu(this);
-    QAction* edit = menu.addAction(tr("Edit"));
-    edit->setEnabled(m_model->flags(index) & Qt::ItemIsEditable);
-    connect(edit, &QAction::triggered, this, [this, index]() { this->edit(index); });
-    menu.addSeparator();
-    const int count = int(selectedRows().size());
-    QAction* remove = menu.addAction(tr("Delete %Ln transaction(s)", nullptr, std::max(count, 1)));
-    remove->setShortcut(QKeySequence::Delete);
-    connect(remove, &QAction::triggered, this, &LedgerView::deleteSelected);
-    menu.exec(event->globalPos());
+    // A right click outside the selection selects the clicked row, as file managers do.
+    if (!selectionModel()->isRowSelected(index.row(), {}))
+        selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    std::unique_ptr<QMenu> menu = createContextMenu(index);
+    menu->exec(event->globalPos());
 }
 
 void LedgerView::showHeaderMenu(const QPoint& position)

@@ -1,0 +1,124 @@
+#include "categorizationsettingswidget.h"
+
+#include "categorize/categorizer.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Moniagent {
+
+CategorizationSettingsWidget::CategorizationSettingsWidget(Categorizer* categorizer, QWidget* parent)
+    : QGroupBox(tr("Categorization"), parent)
+    , m_categorizer(categorizer)
+    , m_threshold(new QSpinBox(this))
+    , m_learnAfter(new QSpinBox(this))
+    , m_rebuild(new QPushButton(tr("Rebuild Learned Model"), this))
+    , m_busy(new QProgressBar(this))
+    , m_modelInfo(new QLabel(this))
+    , m_useLlm(new QCheckBox(tr("Ask an AI model when rules and the learned model are unsure"), this))
+{
+    setObjectName(QStringLiteral("categorizationSettings"));
+    const CategorizationSettings settings = categorizer->settings();
+
+    m_threshold->setObjectName(QStringLiteral("autoApplyThreshold"));
+    m_threshold->setRange(50, 100);
+    m_threshold->setSuffix(QStringLiteral(" %"));
+    m_threshold->setValue(qRound(settings.autoApplyThreshold * 100));
+    m_threshold->setToolTip(tr("A suggested category at least this sure is applied; a less sure one waits in "
+                               "“Needs review”."));
+    m_learnAfter->setObjectName(QStringLiteral("learnRuleAfter"));
+    m_learnAfter->setRange(1, 100);
+    m_learnAfter->setValue(settings.learnRuleAfter);
+    m_learnAfter->setToolTip(tr("After this many consistent corrections for one store, a rule is made for it."));
+
+    m_rebuild->setObjectName(QStringLiteral("rebuildModel"));
+    m_rebuild->setToolTip(tr("Learn again from every transaction whose category you confirmed"));
+    m_busy->setObjectName(QStringLiteral("rebuildBusy"));
+    m_busy->setRange(0, 0); // busy, no steps known
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(120);
+    m_busy->setVisible(false);
+    m_modelInfo->setObjectName(QStringLiteral("modelInfo"));
+    auto* modelRow = new QHBoxLayout;
+    modelRow->addWidget(m_rebuild);
+    modelRow->addWidget(m_busy);
+    modelRow->addWidget(m_modelInfo, 1);
+    connect(m_rebuild, &QPushButton::clicked, this, &CategorizationSettingsWidget::rebuildModel);
+    updateModelInfo();
+
+    // The AI layer is not configured yet; the switch shows where it will be.
+    m_useLlm->setObjectName(QStringLiteral("useLlm"));
+    m_useLlm->setChecked(settings.useLlm);
+    m_useLlm->setEnabled(false);
+    auto* llmNote = new QLabel(tr("Configure an AI provider first."), this);
+    llmNote->setObjectName(QStringLiteral("useLlmNote"));
+    QPalette dim = llmNote->palette();
+    dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
+    llmNote->setPalette(dim);
+    auto* llm = new QVBoxLayout;
+    llm->setSpacing(2);
+    llm->addWidget(m_useLlm);
+    llm->addWidget(llmNote);
+
+    auto* thresholdRow = new QHBoxLayout;
+    thresholdRow->addWidget(m_threshold);
+    thresholdRow->addWidget(new QLabel(tr("confidence or more; less sure ones wait for review"), this), 1);
+    auto* learnRow = new QHBoxLayout;
+    learnRow->addWidget(m_learnAfter);
+    learnRow->addWidget(new QLabel(tr("consistent corrections of one store"), this), 1);
+
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("Apply categories at:"), thresholdRow);
+    form->addRow(tr("Learn a rule after:"), learnRow);
+    form->addRow(tr("Learned model:"), modelRow);
+    form->addRow(tr("AI model:"), llm);
+}
+
+void CategorizationSettingsWidget::updateModelInfo()
+{
+    m_modelInfo->setText(tr("Learned from %Ln transaction(s)", nullptr, m_categorizer->modelExampleCount()));
+}
+
+void CategorizationSettingsWidget::rebuildModel()
+{
+    if (m_rebuilding)
+        return;
+    m_rebuilding = true;
+    m_rebuild->setEnabled(false);
+    m_busy->setVisible(true);
+    m_modelInfo->setText(tr("Learning…"));
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    // Let the busy state paint before the categorizer, which belongs to this thread, does the work.
+    QTimer::singleShot(0, this, [this]() {
+        auto rebuilt = m_categorizer->rebuildModel();
+        QApplication::restoreOverrideCursor();
+        m_rebuilding = false;
+        m_rebuild->setEnabled(true);
+        m_busy->setVisible(false);
+        if (!rebuilt) {
+            m_modelInfo->setText(rebuilt.error().message);
+            return;
+        }
+        updateModelInfo();
+    });
+}
+
+Result<void> CategorizationSettingsWidget::save()
+{
+    CategorizationSettings settings = m_categorizer->settings();
+    settings.autoApplyThreshold = m_threshold->value() / 100.0;
+    settings.learnRuleAfter = m_learnAfter->value();
+    if (settings == m_categorizer->settings())
+        return {};
+    return m_categorizer->setSettings(settings);
+}
+
+} // namespace Moniagent
