@@ -13,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QThread>
 
 namespace Moniagent {
@@ -57,8 +58,9 @@ QJsonObject ruleReason(const RuleMatch& match)
 
 QJsonObject modelReason(const LearnedClassifier::Prediction& prediction)
 {
-    QJsonObject reason {{QStringLiteral("by"), prediction.fromLexicon ? QStringLiteral("lexicon") : QStringLiteral("model")},
-                        {QStringLiteral("storeExamples"), prediction.sameStoreExamples}};
+    QJsonObject reason {
+        {QStringLiteral("by"), prediction.fromLexicon ? QStringLiteral("lexicon") : QStringLiteral("model")},
+        {QStringLiteral("storeExamples"), prediction.sameStoreExamples}};
     QJsonArray reasons;
     for (const auto& r : prediction.reasons)
         reasons.append(r.text);
@@ -88,13 +90,13 @@ Categorizer::Categorizer(Database* database, TransactionRepository* transactions
         if (!saved)
             Q_EMIT errorOccurred(saved.error().message);
     });
-    connect(m_categories, &CategoryRepository::changed, this, [this](qint64 userId) {
-        if (userId == m_userId)
+    connect(m_categories, &CategoryRepository::changed, this, [this](qint64 changedUser) {
+        if (changedUser == m_userId)
             reloadCategories();
     });
     connect(m_transactions, &TransactionRepository::inserted, this,
-            [this](qint64 userId, const QList<qint64>& ids) {
-                if (userId == m_userId && !ids.isEmpty())
+            [this](qint64 changedUser, const QList<qint64>& ids) {
+                if (changedUser == m_userId && !ids.isEmpty())
                     askLlm(ids);
             });
 }
@@ -138,7 +140,8 @@ Result<void> Categorizer::load()
             loaded = true;
             m_feedbackWatermark = (*stored)->feedbackId;
         } else {
-            qCWarning(lcCategorizer) << "stored categorization model unreadable, retraining:" << read.error().toString();
+            qCWarning(lcCategorizer) << "stored categorization model unreadable, retraining:"
+                                     << read.error().toString();
         }
     }
     if (!loaded) {
@@ -298,8 +301,9 @@ QString Categorizer::describeStoredReason(const QJsonObject& reason)
         if (by == QLatin1String("lexicon"))
             return features.isEmpty() ? tr("built-in knowledge of common stores")
                                       : tr("built-in knowledge: %1").arg(features.join(QStringLiteral(", ")));
-        return features.isEmpty() ? tr("learned from similar transactions")
-                                  : tr("learned from similar transactions: %1").arg(features.join(QStringLiteral(", ")));
+        return features.isEmpty()
+            ? tr("learned from similar transactions")
+            : tr("learned from similar transactions: %1").arg(features.join(QStringLiteral(", ")));
     }
     if (by == QLatin1String("llm"))
         return tr("suggested by the assistant");
@@ -319,14 +323,14 @@ QString Categorizer::explain(const Transaction& transaction) const
     } else if (transaction.categorizedBy == CategorizedBy::User) {
         lines << tr("You chose “%1”.").arg(name(transaction.categoryId));
     } else {
-        const QString reason = describeStoredReason(
-            transaction.sourceMetadata.value(QStringLiteral("categorization")).toObject());
+        const QString reason
+            = describeStoredReason(transaction.sourceMetadata.value(QStringLiteral("categorization")).toObject());
         const QString confidence
             = transaction.categoryConfidence ? percent(*transaction.categoryConfidence) : tr("unknown");
-        lines << (reason.isEmpty() ? tr("“%1” was suggested with confidence %2.").arg(name(transaction.categoryId),
-                                                                                       confidence)
-                                   : tr("“%1” was suggested with confidence %2 (%3).")
-                                         .arg(name(transaction.categoryId), confidence, reason));
+        lines << (reason.isEmpty()
+                      ? tr("“%1” was suggested with confidence %2.").arg(name(transaction.categoryId), confidence)
+                      : tr("“%1” was suggested with confidence %2 (%3).")
+                            .arg(name(transaction.categoryId), confidence, reason));
         lines << (transaction.confirmedByUser ? tr("You confirmed it.") : tr("You have not confirmed it yet."));
     }
     const CategorySuggestion now = suggestLocked(CategorizationInput::from(transaction));
@@ -591,9 +595,9 @@ Result<QList<Categorizer::Change>> Categorizer::plan(Scope scope, bool rulesOnly
         ? QStringLiteral("t.confirmed_by_user = 0 AND t.category_id IS NULL")
         : QStringLiteral("t.confirmed_by_user = 0");
     QSqlDatabase db = m_database->connection();
-    auto total = Sql::scalar(db, QStringLiteral("SELECT count(*) FROM transactions t WHERE t.user_id = ? AND %1")
-                                     .arg(condition),
-                             {m_userId});
+    auto total = Sql::scalar(
+        db, QStringLiteral("SELECT count(*) FROM transactions t WHERE t.user_id = ? AND %1").arg(condition),
+        {m_userId});
     if (!total)
         return total.error();
     QList<Change> changes;
@@ -675,9 +679,8 @@ Result<Categorizer::RulePreview> Categorizer::preview(const CategorizationRule& 
         }
     }
     QSqlDatabase db = m_database->connection();
-    auto total = Sql::scalar(db,
-                             QStringLiteral("SELECT count(*) FROM transactions t WHERE t.user_id = ?%1").arg(candidates),
-                             params);
+    auto total = Sql::scalar(
+        db, QStringLiteral("SELECT count(*) FROM transactions t WHERE t.user_id = ?%1").arg(candidates), params);
     if (!total)
         return total.error();
     RulePreview result;
@@ -718,16 +721,17 @@ Result<Categorizer::RulePreview> Categorizer::preview(const CategorizationRule& 
 
 Result<qint64> Categorizer::rebuildModel(qint64 limit)
 {
-    auto newest = Sql::scalar(m_database->connection(),
-                              QStringLiteral("SELECT coalesce(max(id), 0) FROM categorization_feedback WHERE user_id = ?"),
-                              {m_userId});
+    auto newest = Sql::scalar(
+        m_database->connection(),
+        QStringLiteral("SELECT coalesce(max(id), 0) FROM categorization_feedback WHERE user_id = ?"), {m_userId});
     if (!newest)
         return newest.error();
-    auto query = Sql::exec(m_database->connection(),
-                           QStringLiteral("SELECT merchant_name, description, type, amount_minor, currency, category_id "
-                                          "FROM transactions WHERE user_id = ? AND confirmed_by_user = 1 "
-                                          "AND category_id IS NOT NULL ORDER BY occurred_on DESC, id DESC LIMIT ?"),
-                           {m_userId, limit});
+    auto query
+        = Sql::exec(m_database->connection(),
+                    QStringLiteral("SELECT merchant_name, description, type, amount_minor, currency, category_id "
+                                   "FROM transactions WHERE user_id = ? AND confirmed_by_user = 1 "
+                                   "AND category_id IS NOT NULL ORDER BY occurred_on DESC, id DESC LIMIT ?"),
+                    {m_userId, limit});
     if (!query)
         return query.error();
     auto classifier = std::make_unique<LearnedClassifier>();

@@ -30,8 +30,8 @@ ExitCode CategorizeCommand::run(CliContext& context)
         return badInput(context, tr("Choose either --uncategorized or --all."));
     Session& session = *context.session;
     Categorizer* categorizer = session.categorizer();
-    const auto scope = options.isSet(QStringLiteral("all")) ? Categorizer::Scope::Unconfirmed
-                                                            : Categorizer::Scope::Uncategorized;
+    const auto scope
+        = options.isSet(QStringLiteral("all")) ? Categorizer::Scope::Unconfirmed : Categorizer::Scope::Uncategorized;
     auto changes = categorizer->plan(scope, false);
     if (!changes)
         return fail(context, changes.error());
@@ -70,7 +70,8 @@ ExitCode CategorizeCommand::run(CliContext& context)
                 {QStringLiteral("categorized_by"), TransactionEnums::key(t.categorizedBy)},
                 {QStringLiteral("applied"), t.categoryConfidence.value_or(0) >= threshold},
                 {QStringLiteral("reason"),
-                 Categorizer::describeStoredReason(t.sourceMetadata.value(QStringLiteral("categorization")).toObject())},
+                 Categorizer::describeStoredReason(
+                     t.sourceMetadata.value(QStringLiteral("categorization")).toObject())},
             });
         }
         const QJsonObject result {{QStringLiteral("changed"), qint64(changes->size())},

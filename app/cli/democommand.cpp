@@ -1,8 +1,8 @@
 #include "democommand.h"
 
+#include "categorize/categorizer.h"
 #include "cliparsing.h"
 #include "demo/demogenerator.h"
-#include "categorize/categorizer.h"
 #include "session/session.h"
 
 #include <QElapsedTimer>

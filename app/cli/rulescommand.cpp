@@ -38,7 +38,8 @@ ExitCode RulesCommand::run(CliContext& context)
         return add(context);
     if (action == QLatin1String("remove") && context.arguments.size() == 2)
         return remove(context);
-    return badInput(context, tr("Use “rules list”, “rules add --type … --pattern … --category …” or “rules remove ID”."));
+    return badInput(context,
+                    tr("Use “rules list”, “rules add --type … --pattern … --category …” or “rules remove ID”."));
 }
 
 ExitCode RulesCommand::list(CliContext& context)

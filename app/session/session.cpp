@@ -41,8 +41,8 @@ Result<void> Session::setUser(qint64 userId)
         m_categorizer.reset();
     }
     if (!m_categorizer) {
-        auto categorizer = std::make_unique<Categorizer>(m_database.get(), m_transactions.get(), m_categories.get(),
-                                                         userId);
+        auto categorizer
+            = std::make_unique<Categorizer>(m_database.get(), m_transactions.get(), m_categories.get(), userId);
         auto loaded = categorizer->load();
         if (!loaded)
             return loaded;

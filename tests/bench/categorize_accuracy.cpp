@@ -109,7 +109,7 @@ Result<Profile> makeProfile(const QString& path, const QList<LabelledRow>& rows,
             Category category;
             category.name = label;
             const auto& types = directions.value(label);
-            category.type = types.size() > 1 ? CategoryType::Both
+            category.type = types.size() > 1              ? CategoryType::Both
                 : types.contains(TransactionType::Income) ? CategoryType::Income
                                                           : CategoryType::Expense;
             category.icon = QStringLiteral("tag");
@@ -256,11 +256,13 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Online categorization accuracy on a labelled CSV file."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV: description,amount,direction,currency,category"));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("CSV: description,amount,direction,currency,category"));
     parser.addOptions({
         {QStringLiteral("categories"), QStringLiteral("file (labels are the user's own) or defaults."),
          QStringLiteral("mode"), QStringLiteral("file")},
-        {QStringLiteral("seed"), QStringLiteral("Seed of the shuffled order."), QStringLiteral("n"), QStringLiteral("1")},
+        {QStringLiteral("seed"), QStringLiteral("Seed of the shuffled order."), QStringLiteral("n"),
+         QStringLiteral("1")},
         {QStringLiteral("train-rows"), QStringLiteral("Rows for the training-speed measurement (0: skip)."),
          QStringLiteral("n"), QStringLiteral("100000")},
     });
@@ -290,8 +292,9 @@ int main(int argc, char** argv)
 
     QList<Run> runs;
     int index = 0;
-    for (const auto& [order, data] : {std::pair {QStringLiteral("file order"), *rows},
-                                      std::pair {QStringLiteral("shuffled (seed %1)").arg(parser.value(QStringLiteral("seed"))), shuffled}}) {
+    for (const auto& [order, data] :
+         {std::pair {QStringLiteral("file order"), *rows},
+          std::pair {QStringLiteral("shuffled (seed %1)").arg(parser.value(QStringLiteral("seed"))), shuffled}}) {
         auto run = simulate(data, order, mode == QLatin1String("defaults"),
                             dir.filePath(QStringLiteral("run%1.sqlite").arg(index++)));
         if (!run) {
@@ -307,7 +310,8 @@ int main(int argc, char** argv)
                  .arg(QStringLiteral("order").leftJustified(18), QStringLiteral("online acc").rightJustified(10),
                       QStringLiteral("first 100").rightJustified(9), QStringLiteral("first 500").rightJustified(9),
                       QStringLiteral("first 1000").rightJustified(10), QStringLiteral("ceiling").rightJustified(8),
-                      QStringLiteral("auto-applied").rightJustified(12), QStringLiteral("auto precision").rightJustified(14),
+                      QStringLiteral("auto-applied").rightJustified(12),
+                      QStringLiteral("auto precision").rightJustified(14),
                       QStringLiteral("end-to-end rows/s").rightJustified(17));
     for (const Run& run : std::as_const(runs)) {
         const auto at = [&](int n) {
