@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace Moniagent {
 
@@ -38,11 +39,10 @@ enum EvidenceClass
     ClassCount
 };
 // Prior accuracy of each class, worth kPriorStrength predictions of the user's own.
-constexpr std::array<double, ClassCount> kPriorAccuracy {
-    0.90, 0.95, 0.97, 0.98, 0.60, 0.30, // store
-    0.60, 0.75, 0.85, 0.90, // word
-    0.20, 0.30, 0.40, 0.50, 0.60, 0.70, 0.75, 0.80, // posterior
-    0.85, 0.60}; // lexicon
+constexpr std::array<double, ClassCount> kPriorAccuracy {0.90, 0.95, 0.97, 0.98, 0.60, 0.30, // store
+                                                         0.60, 0.75, 0.85, 0.90, // word
+                                                         0.20, 0.30, 0.40, 0.50, 0.60, 0.70, 0.75, 0.80, // posterior
+                                                         0.85, 0.60}; // lexicon
 constexpr double kPriorStrength = 10.0;
 constexpr double kPosteriorStep = 1.5; // bits of doubt per posterior class
 constexpr int kLogTableSize = 64;
@@ -87,12 +87,19 @@ struct Row
     std::vector<Posting> postings;
 };
 
-// Open addressing (linear probing) from a feature hash to its row; 0 marks an empty slot. Rows are never
-// removed, only emptied, so there is no deletion.
+// Open addressing (linear probing) from a feature hash to its row, with the number of categories the feature
+// is in kept in the slot: scoring skips uninformative features without touching their rows. 0 marks an empty
+// slot. Rows are never removed, only emptied, so there is no deletion.
+struct Slot
+{
+    quint32 row;
+    quint32 categories;
+};
+
 class FeatureTable
 {
 public:
-    const quint32* find(quint64 key) const
+    const Slot* find(quint64 key) const
     {
         if (m_keys.empty())
             return nullptr;
@@ -100,14 +107,15 @@ public:
         for (;;) {
             const quint64 k = m_keys[i];
             if (k == key)
-                return &m_values[i];
+                return &m_slots[i];
             if (k == 0)
                 return nullptr;
             i = (i + 1) & m_mask;
         }
     }
-    // The row of `key`, or `newValue` stored for it.
-    quint32 findOrInsert(quint64 key, quint32 newValue)
+    Slot* find(quint64 key) { return const_cast<Slot*>(std::as_const(*this).find(key)); }
+    // The slot of `key`, inserted with row `newRow` when missing. Valid until the next insertion.
+    Slot* findOrInsert(quint64 key, quint32 newRow)
     {
         if ((m_size + 1) * 4 > m_keys.size() * 3)
             grow();
@@ -115,22 +123,15 @@ public:
         for (;;) {
             const quint64 k = m_keys[i];
             if (k == key)
-                return m_values[i];
+                return &m_slots[i];
             if (k == 0) {
                 m_keys[i] = key;
-                m_values[i] = newValue;
+                m_slots[i] = {newRow, 0};
                 ++m_size;
-                return newValue;
+                return &m_slots[i];
             }
             i = (i + 1) & m_mask;
         }
-    }
-    void clear()
-    {
-        m_keys.clear();
-        m_values.clear();
-        m_mask = 0;
-        m_size = 0;
     }
     void reserve(size_t count)
     {
@@ -143,7 +144,7 @@ private:
     {
         const size_t capacity = m_keys.empty() ? 1024 : m_keys.size() * 2;
         std::vector<quint64> keys(capacity, 0);
-        std::vector<quint32> values(capacity, 0);
+        std::vector<Slot> newSlots(capacity, Slot {0, 0});
         const size_t mask = capacity - 1;
         for (size_t j = 0; j < m_keys.size(); ++j) {
             if (m_keys[j] == 0)
@@ -152,15 +153,15 @@ private:
             while (keys[i] != 0)
                 i = (i + 1) & mask;
             keys[i] = m_keys[j];
-            values[i] = m_values[j];
+            newSlots[i] = m_slots[j];
         }
         m_keys.swap(keys);
-        m_values.swap(values);
+        m_slots.swap(newSlots);
         m_mask = mask;
     }
 
     std::vector<quint64> m_keys;
-    std::vector<quint32> m_values;
+    std::vector<Slot> m_slots;
     size_t m_mask = 0;
     size_t m_size = 0;
 };
@@ -315,8 +316,8 @@ struct LearnedClassifier::Model
 void LearnedClassifier::Model::extract(const CategorizationInput& input, Features& out) const
 {
     if (!input.merchantKey.isEmpty())
-        out.items.append({FeatureHash::of(input.merchantKey.constData(), input.merchantKey.size(), seedOf(Store)), Store,
-                    SourceStore, SourceNone});
+        out.items.append({FeatureHash::of(input.merchantKey.constData(), input.merchantKey.size(), seedOf(Store)),
+                          Store, SourceStore, SourceNone});
     const qsizetype wordCount = input.words.size();
     quint64 previous = 0;
     for (qsizetype i = 0; i < wordCount; ++i) {
@@ -325,7 +326,7 @@ void LearnedClassifier::Model::extract(const CategorizationInput& input, Feature
         out.items.append({FeatureHash::finish(h ^ seedOf(Word)), Word, source, SourceNone});
         if (i > 0 && options.weight[WordPair] > 0)
             out.items.append({FeatureHash::finish(previous * 31 + h + seedOf(WordPair)), WordPair,
-                        quint8(std::min<qsizetype>(i - 1, kMaxWordSource)), source});
+                              quint8(std::min<qsizetype>(i - 1, kMaxWordSource)), source});
         previous = h;
     }
     if (options.weight[CharGram] > 0 && options.charGramMax >= options.charGramMin && options.charGramMin > 0) {
@@ -358,16 +359,17 @@ void LearnedClassifier::Model::extract(const CategorizationInput& input, Feature
         const double major = double(std::abs(minor)) / double(input.amount.currency().minorPerMajor());
         const int bucket = int(std::floor(std::log(major) / std::log(options.amountBase)));
         quint64 h = FeatureHash::addInt(FeatureHash::start(seedOf(AmountBucket)), quint64(qint64(bucket)));
-        out.items.append({FeatureHash::finish(FeatureHash::addInt(h, quint64(direction))), AmountBucket, SourceAmountBucket,
-                    SourceNone});
+        out.items.append({FeatureHash::finish(FeatureHash::addInt(h, quint64(direction))), AmountBucket,
+                          SourceAmountBucket, SourceNone});
         const QString& code = input.amount.currency().code();
         h = FeatureHash::addInt(FeatureHash::start(seedOf(AmountExact)), quint64(std::abs(minor)));
         h = FeatureHash::add(h, code.constData(), code.size());
-        out.items.append({FeatureHash::finish(FeatureHash::addInt(h, quint64(direction))), AmountExact, SourceAmountExact,
-                    SourceNone});
+        out.items.append({FeatureHash::finish(FeatureHash::addInt(h, quint64(direction))), AmountExact,
+                          SourceAmountExact, SourceNone});
     }
-    out.items.append({FeatureHash::finish(FeatureHash::addInt(FeatureHash::start(seedOf(Direction)), quint64(direction))),
-                Direction, SourceDirection, SourceNone});
+    out.items.append(
+        {FeatureHash::finish(FeatureHash::addInt(FeatureHash::start(seedOf(Direction)), quint64(direction))), Direction,
+         SourceDirection, SourceNone});
     if (lexicon) {
         lexicon->lookup(input, out.hits);
         for (qsizetype i = 0; i < out.hits.size(); ++i) {
@@ -376,7 +378,8 @@ void LearnedClassifier::Model::extract(const CategorizationInput& input, Feature
             const QString& key = lexicon->systemKeys().at(hit.categoryIndex);
             quint64 h = FeatureHash::add(FeatureHash::start(seedOf(LexiconClass)), key.constData(), key.size());
             h = FeatureHash::addInt(h, hit.kind == CategoryLexicon::MatchKind::Merchant ? 1 : 0);
-            out.items.append({FeatureHash::finish(h), LexiconClass, SourceLexicon, quint8(std::min<qsizetype>(i, 254))});
+            out.items.append(
+                {FeatureHash::finish(h), LexiconClass, SourceLexicon, quint8(std::min<qsizetype>(i, 254))});
         }
     }
 }
@@ -384,30 +387,27 @@ void LearnedClassifier::Model::extract(const CategorizationInput& input, Feature
 void LearnedClassifier::Model::add(const Features& features, int category, int delta)
 {
     for (const Feature& f : features.items) {
+        Slot* slot = delta > 0 ? table.findOrInsert(f.hash, quint32(rows.size())) : table.find(f.hash);
+        if (!slot)
+            continue;
+        if (slot->row == rows.size())
+            rows.push_back({f.hash, f.group, {}});
+        auto& postings = rows[slot->row].postings;
+        auto it
+            = std::find_if(postings.begin(), postings.end(), [&](const Posting& p) { return p.category == category; });
         if (delta > 0) {
-            const quint32 row = table.findOrInsert(f.hash, quint32(rows.size()));
-            if (row == rows.size())
-                rows.push_back({f.hash, f.group, {}});
-            auto& postings = rows[row].postings;
-            auto it = std::find_if(postings.begin(), postings.end(),
-                                   [&](const Posting& p) { return p.category == category; });
             if (it == postings.end())
                 postings.push_back({category, delta});
             else
                 it->count += delta;
         } else {
-            const quint32* row = table.find(f.hash);
-            if (!row)
-                continue;
-            auto& postings = rows[*row].postings;
-            auto it = std::find_if(postings.begin(), postings.end(),
-                                   [&](const Posting& p) { return p.category == category; });
             if (it == postings.end())
                 continue;
             it->count += delta;
             if (it->count <= 0)
                 postings.erase(it); // keeps the order, so learn() then forget() leaves the row as it was
         }
+        slot->categories = quint32(postings.size());
         totals[category][f.group] = std::max<qint64>(0, totals[category][f.group] + delta);
     }
     examples[category] = std::max(0, examples[category] + delta);
@@ -424,8 +424,8 @@ void LearnedClassifier::Model::directionMask(const Features& features, QVarLengt
     for (const Feature& f : features.items) {
         if (f.group != Direction)
             continue;
-        if (const quint32* row = table.find(f.hash)) {
-            for (const Posting& p : rows[*row].postings) {
+        if (const Slot* slot = table.find(f.hash)) {
+            for (const Posting& p : rows[slot->row].postings) {
                 mask[p.category] = 1;
                 any = true;
             }
@@ -454,7 +454,9 @@ LearnedClassifier::Model::Evaluation LearnedClassifier::Model::evaluate(const Ca
             if (c < 0 || !mask[c])
                 continue;
             const bool merchant = hit.kind == CategoryLexicon::MatchKind::Merchant;
-            const double value = merchant ? options.lexiconMerchantBonus : options.lexiconKeywordBonus;
+            const double value = (merchant ? options.lexiconMerchantBonus : options.lexiconKeywordBonus)
+                    * lexicon->weight(hit.categoryIndex)
+                + options.lexiconLengthBonus * (hit.words - 1);
             if (value > bonus[c]) {
                 bonus[c] = value;
                 bonusTerm[c] = hit.termIndex;
@@ -484,11 +486,25 @@ LearnedClassifier::Model::Evaluation LearnedClassifier::Model::evaluate(const Ca
     QVarLengthArray<qint32, 256> rowOf(features.items.size());
     QVarLengthArray<double, 256> factor(features.items.size());
     std::array<double, GroupCount> mass {};
+    // Character n-grams stand in for words the model has not seen (typos, cut-off names, other spellings); a
+    // known word speaks for itself, and skipping its n-grams keeps predict fast.
+    std::array<bool, kMaxWordSource + 1> knownWord {};
     for (qsizetype i = 0; i < features.items.size(); ++i) {
         const Feature& f = features.items[i];
-        const quint32* row = anyExamples ? table.find(f.hash) : nullptr;
-        rowOf[i] = row ? qint32(*row) : -1;
-        factor[i] = row ? spreadOf(rows[*row].postings.size()) : 1.0;
+        if (f.group == CharGram && options.charGramsForNewWordsOnly && knownWord[f.source]) {
+            rowOf[i] = -1;
+            factor[i] = 0;
+            continue;
+        }
+        const Slot* slot = anyExamples ? table.find(f.hash) : nullptr;
+        rowOf[i] = slot && slot->categories > 0 ? qint32(slot->row) : -1;
+        factor[i] = rowOf[i] >= 0 ? spreadOf(slot->categories) : 1.0;
+        if (f.group == Word && rowOf[i] >= 0)
+            knownWord[f.source] = true;
+        if (factor[i] < options.minFactor) {
+            rowOf[i] = -1; // in (nearly) every category: says nothing, and costs the most to score
+            factor[i] = 0;
+        }
         mass[f.group] += factor[i];
     }
     if (rowsOut)
@@ -603,7 +619,8 @@ void LearnedClassifier::Model::updateCalibration()
         const double n = classTotal[size_t(k)] + kPriorStrength;
         const double mean = (classCorrect[size_t(k)] + kPriorStrength * kPriorAccuracy[size_t(k)]) / n;
         const double deviation = std::sqrt(mean * (1.0 - mean) / (n + 1.0));
-        classConfidence[size_t(k)] = toConfidenceScale(std::clamp(mean - options.caution * deviation, 0.0, 1.0), options.autoAccuracy);
+        classConfidence[size_t(k)]
+            = toConfidenceScale(std::clamp(mean - options.caution * deviation, 0.0, 1.0), options.autoAccuracy);
     }
     for (int k = StoreTwice; k <= StoreOften; ++k)
         classConfidence[size_t(k)] = std::max(classConfidence[size_t(k)], classConfidence[size_t(k - 1)]);
@@ -835,8 +852,8 @@ void LearnedClassifier::setPrior(std::shared_ptr<const CategoryLexicon> lexicon,
 
 QList<LearnedClassifier::TrackRecord> LearnedClassifier::trackRecord() const
 {
-    static const char* const names[] = {"store once", "store twice", "store thrice", "store often", "store mixed",
-                                        "store disagrees", "word once", "word twice", "word thrice", "word often"};
+    static const char* const names[] = {"store once",      "store twice", "store thrice", "store often", "store mixed",
+                                        "store disagrees", "word once",   "word twice",   "word thrice", "word often"};
     QList<TrackRecord> out;
     for (int k = 0; k < ClassCount; ++k) {
         QString name;
@@ -981,8 +998,10 @@ Result<void> LearnedClassifier::load(const QByteArray& data)
             if (p.category < 0 || quint32(p.category) >= categoryCount || p.count <= 0)
                 return refuse(QStringLiteral("bad posting in row %1").arg(r));
         }
-        if (model->table.findOrInsert(row.key, quint32(model->rows.size())) != model->rows.size())
+        Slot* slot = model->table.findOrInsert(row.key, quint32(model->rows.size()));
+        if (slot->row != model->rows.size())
             return refuse(QStringLiteral("repeated row %1").arg(r));
+        slot->categories = postings;
         model->rows.push_back(std::move(row));
     }
     quint32 classes = 0;

@@ -65,8 +65,9 @@ public:
     // Tuning knobs (the defaults are what tests/bench/categorize_tune measured best).
     struct Options
     {
-        std::array<double, GroupCount> weight {2.0, 1.0, 0.5, 0.15, 0.5, 0.5, 1.0, 1.0};
+        std::array<double, GroupCount> weight {2.0, 1.0, 1.0, 0.0, 0.5, 0.5, 1.0, 3.0};
         std::array<double, GroupCount> alpha {0.1, 0.1, 0.1, 0.1, 0.5, 0.5, 1.0, 0.1};
+        bool charGramsForNewWordsOnly = true; // score n-grams only of words the model has not seen
         int charGramMin = 3;
         int charGramMax = 5;
         double amountBase = 2.0; // bucket width as a factor
@@ -76,8 +77,10 @@ public:
         // Features seen in many categories say little: each counts log((K+1)/k)/log(K+1) to this power
         // (k categories have it out of K). 0 is plain naive Bayes.
         double spread = 1.0;
-        double lexiconMerchantBonus = 4.0; // nats for a category the lexicon names by store
-        double lexiconKeywordBonus = 2.0; // nats for a category the lexicon names by a word
+        double minFactor = 0.1; // features counting less than this are skipped (they are also the slowest)
+        double lexiconMerchantBonus = 5.0; // nats for a category the lexicon names by store
+        double lexiconKeywordBonus = 3.0; // nats for a category the lexicon names by a word
+        double lexiconLengthBonus = 0.5; // nats per further word of a longer, more specific term
         double lexiconMerchantCap = 0.85; // confidence ceilings of a decision the lexicon made
         double lexiconKeywordCap = 0.7;
         bool calibrate = true; // confidence from the user's own track record (else the raw posterior)

@@ -379,6 +379,10 @@ int main(int argc, char** argv)
             settings.options.caution = next().toDouble();
         } else if (arg == u"--lexicon-features") {
             settings.lexiconFeatures = true;
+        } else if (arg == u"--all-grams") {
+            settings.options.charGramsForNewWordsOnly = false;
+        } else if (arg == u"--min-factor") {
+            settings.options.minFactor = next().toDouble();
         } else if (arg == u"--spread") {
             settings.options.spread = next().toDouble();
         } else if (arg == u"--merchant-bonus") {
