@@ -722,6 +722,12 @@ void LearnedClassifier::forget(const CategorizationInput& input, qint64 category
         return;
     Features features;
     d->extract(input, features);
+    // Only what was learned can be forgotten: each of its features must have been seen with the category.
+    for (const Feature& f : features.items) {
+        const Slot* slot = d->table.find(f.hash);
+        if (!slot || slot->row >= d->rows.size() || d->countOf(qint32(slot->row), it.value()) <= 0)
+            return;
+    }
     d->add(features, it.value(), -1);
     // Take back the track record learn() wrote, judged on the model as it was then.
     if (d->options.calibrate)
