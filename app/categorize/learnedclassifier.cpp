@@ -45,7 +45,7 @@ constexpr std::array<double, ClassCount> kPriorAccuracy {0.90, 0.95, 0.97, 0.98,
                                                          0.85, 0.60}; // lexicon
 constexpr double kPriorStrength = 10.0;
 constexpr double kPosteriorStep = 1.5; // bits of doubt per posterior class
-constexpr int kLogTableSize = 64;
+constexpr int kLogTableSize = 512;
 constexpr qsizetype kMaxRowsOnLoad = 50'000'000;
 
 // Where a feature came from, for the reasons shown to the user: a word index, or one of these.
@@ -547,8 +547,11 @@ LearnedClassifier::Model::Evaluation LearnedClassifier::Model::evaluate(const Ca
     }
     double sum = 0;
     const double inverseTemperature = 1.0 / options.temperature;
-    for (const int c : candidates)
-        sum += std::exp((score[c] - score[e.top]) * inverseTemperature);
+    for (const int c : candidates) {
+        const double difference = (score[c] - score[e.top]) * inverseTemperature;
+        if (difference > -40) // e^-40 does not move a sum of at least 1
+            sum += std::exp(difference);
+    }
     e.posterior = 1.0 / sum;
     // What the store's own history says.
     for (qsizetype i = 0; i < features.items.size(); ++i) {
