@@ -113,6 +113,11 @@ Result<std::shared_ptr<const CategoryLexicon>> CategoryLexicon::fromJson(const Q
         const int categoryIndex = int(lexicon->m_keys.size());
         lexicon->m_keys.append(it.key());
         const QJsonObject entry = it.value().toObject();
+        const QJsonValue weight = entry.value(u"weight");
+        if (!weight.isUndefined() && (!weight.isDouble() || weight.toDouble() < 0))
+            return Error::invalidInput(tr("The category lexicon is damaged."),
+                                       QStringLiteral("%1: %2.weight is not a positive number").arg(where, it.key()));
+        lexicon->m_weights.append(weight.toDouble(1.0));
         for (const MatchKind kind : {MatchKind::Merchant, MatchKind::Keyword}) {
             const auto field = kind == MatchKind::Merchant ? QStringLiteral("merchants") : QStringLiteral("keywords");
             const QJsonValue value = entry.value(field);

@@ -19,6 +19,7 @@ namespace Moniagent {
 // normalized (folded, lower case, words separated by one space). A merchant term matches whole words of the
 // input's merchantKey, a keyword term whole words of its text; both also match when the input writes the
 // term's words together ("picknpay" for "pick n pay", "mcdonalds" for "mcdonald s").
+// File format: {"version":1,"categories":{"Groceries":{"merchants":[…],"keywords":[…],"weight":1.0},…}}.
 class CategoryLexicon
 {
     Q_DECLARE_TR_FUNCTIONS(Moniagent::CategoryLexicon)
@@ -56,6 +57,9 @@ public:
 
     int version() const { return m_version; }
     const QStringList& systemKeys() const { return m_keys; }
+    // How much a hit for this category counts (the file's optional "weight", 1 by default): generic markers such
+    // as transfer words weigh less than specific ones.
+    double weight(int categoryIndex) const { return m_weights.at(categoryIndex); }
     const QString& term(int termIndex) const { return m_terms.at(termIndex).text; }
     // The terms of one category, as in the file.
     QStringList merchants(const QString& systemKey) const;
@@ -72,6 +76,7 @@ private:
     };
     int m_version = 0;
     QStringList m_keys;
+    QList<double> m_weights;
     QList<Term> m_terms;
     // Compact form (spaces removed) hashed -> term indexes; merchants and keywords apart.
     QMultiHash<quint64, int> m_merchantIndex;

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 namespace Moniagent {
 
@@ -16,8 +18,34 @@ namespace {
 
 constexpr quint32 kMagic = 0x4d4c4331; // "MLC1"
 constexpr quint16 kFormatVersion = 1;
-constexpr int kBins = 24; // calibration bins over the posterior's "bits of doubt", -log2(1 - p), half a bit wide
-constexpr int kLogTableSize = 64;
+// The confidence of a prediction is the user's track record for predictions made on the same kind of evidence
+// (evidence classes), each starting from a cautious prior.
+enum EvidenceClass
+{
+    StoreOnce, // the same store was confirmed once, always with this category
+    StoreTwice,
+    StoreThrice,
+    StoreOften, // four times or more
+    StoreMixed, // the store has this category most often, but not always
+    StoreDisagrees, // the store was confirmed with another category
+    WordOnce, // a new store, but one of its words was confirmed once, only ever with this category
+    WordTwice,
+    WordThrice,
+    WordOften,
+    PosteriorFirst, // no store memory: by the posterior's bits of doubt, -log2(1 - p), in steps
+    PosteriorLast = PosteriorFirst + 7,
+    LexiconMerchant,
+    LexiconKeyword,
+    ClassCount
+};
+// Prior accuracy of each class, worth kPriorStrength predictions of the user's own.
+constexpr std::array<double, ClassCount> kPriorAccuracy {0.90, 0.95, 0.97, 0.98, 0.60, 0.30, // store
+                                                         0.60, 0.75, 0.85, 0.90, // word
+                                                         0.20, 0.30, 0.40, 0.50, 0.60, 0.70, 0.75, 0.80, // posterior
+                                                         0.85, 0.60}; // lexicon
+constexpr double kPriorStrength = 10.0;
+constexpr double kPosteriorStep = 1.5; // bits of doubt per posterior class
+constexpr int kLogTableSize = 512;
 constexpr qsizetype kMaxRowsOnLoad = 50'000'000;
 
 // Where a feature came from, for the reasons shown to the user: a word index, or one of these.
@@ -27,6 +55,7 @@ enum Source : quint8
     SourceAmountBucket,
     SourceAmountExact,
     SourceDirection,
+    SourceLexicon,
     SourceNone = 255,
 };
 constexpr int kMaxWordSource = 249;
@@ -38,7 +67,12 @@ struct Feature
     quint8 source;
     quint8 source2; // a word pair's second word
 };
-using Features = QVarLengthArray<Feature, 256>;
+// What one input looks like to the model: its features and the lexicon's hits.
+struct Features
+{
+    QVarLengthArray<Feature, 256> items;
+    CategoryLexicon::RawHits hits;
+};
 
 struct Posting
 {
@@ -53,12 +87,19 @@ struct Row
     std::vector<Posting> postings;
 };
 
-// Open addressing (linear probing) from a feature hash to its row; 0 marks an empty slot. Rows are never
-// removed, only emptied, so there is no deletion.
+// Open addressing (linear probing) from a feature hash to its row, with the number of categories the feature
+// is in kept in the slot: scoring skips uninformative features without touching their rows. 0 marks an empty
+// slot. Rows are never removed, only emptied, so there is no deletion.
+struct Slot
+{
+    quint32 row;
+    quint32 categories;
+};
+
 class FeatureTable
 {
 public:
-    const quint32* find(quint64 key) const
+    const Slot* find(quint64 key) const
     {
         if (m_keys.empty())
             return nullptr;
@@ -66,14 +107,15 @@ public:
         for (;;) {
             const quint64 k = m_keys[i];
             if (k == key)
-                return &m_values[i];
+                return &m_slots[i];
             if (k == 0)
                 return nullptr;
             i = (i + 1) & m_mask;
         }
     }
-    // The row of `key`, or `newValue` stored for it.
-    quint32 findOrInsert(quint64 key, quint32 newValue)
+    Slot* find(quint64 key) { return const_cast<Slot*>(std::as_const(*this).find(key)); }
+    // The slot of `key`, inserted with row `newRow` when missing. Valid until the next insertion.
+    Slot* findOrInsert(quint64 key, quint32 newRow)
     {
         if ((m_size + 1) * 4 > m_keys.size() * 3)
             grow();
@@ -81,22 +123,15 @@ public:
         for (;;) {
             const quint64 k = m_keys[i];
             if (k == key)
-                return m_values[i];
+                return &m_slots[i];
             if (k == 0) {
                 m_keys[i] = key;
-                m_values[i] = newValue;
+                m_slots[i] = {newRow, 0};
                 ++m_size;
-                return newValue;
+                return &m_slots[i];
             }
             i = (i + 1) & m_mask;
         }
-    }
-    void clear()
-    {
-        m_keys.clear();
-        m_values.clear();
-        m_mask = 0;
-        m_size = 0;
     }
     void reserve(size_t count)
     {
@@ -109,7 +144,7 @@ private:
     {
         const size_t capacity = m_keys.empty() ? 1024 : m_keys.size() * 2;
         std::vector<quint64> keys(capacity, 0);
-        std::vector<quint32> values(capacity, 0);
+        std::vector<Slot> newSlots(capacity, Slot {0, 0});
         const size_t mask = capacity - 1;
         for (size_t j = 0; j < m_keys.size(); ++j) {
             if (m_keys[j] == 0)
@@ -118,15 +153,15 @@ private:
             while (keys[i] != 0)
                 i = (i + 1) & mask;
             keys[i] = m_keys[j];
-            values[i] = m_values[j];
+            newSlots[i] = m_slots[j];
         }
         m_keys.swap(keys);
-        m_values.swap(values);
+        m_slots.swap(newSlots);
         m_mask = mask;
     }
 
     std::vector<quint64> m_keys;
-    std::vector<quint32> m_values;
+    std::vector<Slot> m_slots;
     size_t m_mask = 0;
     size_t m_size = 0;
 };
@@ -155,7 +190,7 @@ struct LearnedClassifier::Model
     Options options;
     // Vocabulary sizes of the multinomials' smoothing: fixed, so that learning one example changes the
     // denominators of its category only (and forget() restores them exactly).
-    std::array<double, GroupCount> vocabulary {5000, 20000, 40000, 100000, 40, 20000, 2};
+    std::array<double, GroupCount> vocabulary {5000, 20000, 40000, 100000, 40, 20000, 2, 40};
 
     std::vector<qint64> categoryIds;
     QHash<qint64, int> indexById;
@@ -170,11 +205,9 @@ struct LearnedClassifier::Model
     std::vector<Row> rows;
 
     // The user's track record: per bin of the posterior, how many predictions made before learning were right.
-    std::array<qint32, kBins> binTotal {};
-    std::array<qint32, kBins> binCorrect {};
-    std::array<double, kBins> calibrated {}; // confidence per bin, monotone
-    std::array<qint32, 2> lexiconTotal {}; // merchant, keyword decisions
-    std::array<qint32, 2> lexiconCorrect {};
+    std::array<qint32, ClassCount> classTotal {};
+    std::array<qint32, ClassCount> classCorrect {};
+    std::array<double, ClassCount> classConfidence {};
 
     std::array<std::array<double, kLogTableSize>, GroupCount> logGain {}; // log(n + alpha) - log(alpha)
     std::array<double, GroupCount> logAlpha {};
@@ -256,13 +289,17 @@ struct LearnedClassifier::Model
         int lexiconTerm = -1; // the term that gave top its bonus
         CategoryLexicon::MatchKind lexiconKind = CategoryLexicon::MatchKind::Keyword;
         double lexiconBonus = 0;
+        qint32 storeCount = 0; // examples of the store with top
+        qint32 storeTotal = 0; // examples of the store
+        bool storeAgrees = false; // top is the store's most frequent category
+        qint32 pureWord = 0; // examples of the most frequent word of the input that only top has
     };
     // Scores the candidates (mask per category); `rowsOut` receives each feature's row or -1 when given.
     Evaluation evaluate(const CategorizationInput& input, const Features& features, QVarLengthArray<char, 128>& mask,
                         QVarLengthArray<qint32, 256>* rowsOut) const;
     void directionMask(const Features& features, QVarLengthArray<char, 128>& mask) const;
     void record(const CategorizationInput& input, const Features& features, int category, int delta);
-    static int binOf(double posterior);
+    static int classOf(const Evaluation& e);
     void updateCalibration();
     double confidence(const Evaluation& e) const;
     void mapPrior();
@@ -279,17 +316,17 @@ struct LearnedClassifier::Model
 void LearnedClassifier::Model::extract(const CategorizationInput& input, Features& out) const
 {
     if (!input.merchantKey.isEmpty())
-        out.append({FeatureHash::of(input.merchantKey.constData(), input.merchantKey.size(), seedOf(Store)), Store,
-                    SourceStore, SourceNone});
+        out.items.append({FeatureHash::of(input.merchantKey.constData(), input.merchantKey.size(), seedOf(Store)),
+                          Store, SourceStore, SourceNone});
     const qsizetype wordCount = input.words.size();
     quint64 previous = 0;
     for (qsizetype i = 0; i < wordCount; ++i) {
         const quint8 source = quint8(std::min<qsizetype>(i, kMaxWordSource));
         const quint64 h = wordHash(input.words.at(i));
-        out.append({FeatureHash::finish(h ^ seedOf(Word)), Word, source, SourceNone});
+        out.items.append({FeatureHash::finish(h ^ seedOf(Word)), Word, source, SourceNone});
         if (i > 0 && options.weight[WordPair] > 0)
-            out.append({FeatureHash::finish(previous * 31 + h + seedOf(WordPair)), WordPair,
-                        quint8(std::min<qsizetype>(i - 1, kMaxWordSource)), source});
+            out.items.append({FeatureHash::finish(previous * 31 + h + seedOf(WordPair)), WordPair,
+                              quint8(std::min<qsizetype>(i - 1, kMaxWordSource)), source});
         previous = h;
     }
     if (options.weight[CharGram] > 0 && options.charGramMax >= options.charGramMin && options.charGramMin > 0) {
@@ -312,7 +349,7 @@ void LearnedClassifier::Model::extract(const CategorizationInput& input, Feature
             for (int n = 1; n <= options.charGramMax && i + n <= size; ++n) {
                 h = FeatureHash::add(h, at(i + n - 1).unicode());
                 if (n >= options.charGramMin)
-                    out.append({FeatureHash::finish(h + quint64(n)), CharGram, wordAt[i + n / 2], SourceNone});
+                    out.items.append({FeatureHash::finish(h + quint64(n)), CharGram, wordAt[i + n / 2], SourceNone});
             }
         }
     }
@@ -322,45 +359,55 @@ void LearnedClassifier::Model::extract(const CategorizationInput& input, Feature
         const double major = double(std::abs(minor)) / double(input.amount.currency().minorPerMajor());
         const int bucket = int(std::floor(std::log(major) / std::log(options.amountBase)));
         quint64 h = FeatureHash::addInt(FeatureHash::start(seedOf(AmountBucket)), quint64(qint64(bucket)));
-        out.append({FeatureHash::finish(FeatureHash::addInt(h, quint64(direction))), AmountBucket, SourceAmountBucket,
-                    SourceNone});
+        out.items.append({FeatureHash::finish(FeatureHash::addInt(h, quint64(direction))), AmountBucket,
+                          SourceAmountBucket, SourceNone});
         const QString& code = input.amount.currency().code();
         h = FeatureHash::addInt(FeatureHash::start(seedOf(AmountExact)), quint64(std::abs(minor)));
         h = FeatureHash::add(h, code.constData(), code.size());
-        out.append({FeatureHash::finish(FeatureHash::addInt(h, quint64(direction))), AmountExact, SourceAmountExact,
-                    SourceNone});
+        out.items.append({FeatureHash::finish(FeatureHash::addInt(h, quint64(direction))), AmountExact,
+                          SourceAmountExact, SourceNone});
     }
-    out.append({FeatureHash::finish(FeatureHash::addInt(FeatureHash::start(seedOf(Direction)), quint64(direction))),
-                Direction, SourceDirection, SourceNone});
+    out.items.append(
+        {FeatureHash::finish(FeatureHash::addInt(FeatureHash::start(seedOf(Direction)), quint64(direction))), Direction,
+         SourceDirection, SourceNone});
+    if (lexicon) {
+        lexicon->lookup(input, out.hits);
+        for (qsizetype i = 0; i < out.hits.size(); ++i) {
+            const auto& hit = out.hits.at(i);
+            // By key name, not index, so that a saved model survives an edited lexicon.
+            const QString& key = lexicon->systemKeys().at(hit.categoryIndex);
+            quint64 h = FeatureHash::add(FeatureHash::start(seedOf(LexiconClass)), key.constData(), key.size());
+            h = FeatureHash::addInt(h, hit.kind == CategoryLexicon::MatchKind::Merchant ? 1 : 0);
+            out.items.append(
+                {FeatureHash::finish(h), LexiconClass, SourceLexicon, quint8(std::min<qsizetype>(i, 254))});
+        }
+    }
 }
 
 void LearnedClassifier::Model::add(const Features& features, int category, int delta)
 {
-    for (const Feature& f : features) {
+    for (const Feature& f : features.items) {
+        Slot* slot = delta > 0 ? table.findOrInsert(f.hash, quint32(rows.size())) : table.find(f.hash);
+        if (!slot)
+            continue;
+        if (slot->row == rows.size())
+            rows.push_back({f.hash, f.group, {}});
+        auto& postings = rows[slot->row].postings;
+        auto it
+            = std::find_if(postings.begin(), postings.end(), [&](const Posting& p) { return p.category == category; });
         if (delta > 0) {
-            const quint32 row = table.findOrInsert(f.hash, quint32(rows.size()));
-            if (row == rows.size())
-                rows.push_back({f.hash, f.group, {}});
-            auto& postings = rows[row].postings;
-            auto it = std::find_if(postings.begin(), postings.end(),
-                                   [&](const Posting& p) { return p.category == category; });
             if (it == postings.end())
                 postings.push_back({category, delta});
             else
                 it->count += delta;
         } else {
-            const quint32* row = table.find(f.hash);
-            if (!row)
-                continue;
-            auto& postings = rows[*row].postings;
-            auto it = std::find_if(postings.begin(), postings.end(),
-                                   [&](const Posting& p) { return p.category == category; });
             if (it == postings.end())
                 continue;
             it->count += delta;
             if (it->count <= 0)
                 postings.erase(it); // keeps the order, so learn() then forget() leaves the row as it was
         }
+        slot->categories = quint32(postings.size());
         totals[category][f.group] = std::max<qint64>(0, totals[category][f.group] + delta);
     }
     examples[category] = std::max(0, examples[category] + delta);
@@ -374,11 +421,11 @@ void LearnedClassifier::Model::directionMask(const Features& features, QVarLengt
     // Like the owner does with category types: only categories already used in this direction, when any.
     fillMask(mask, qsizetype(categoryIds.size()), 0);
     bool any = false;
-    for (const Feature& f : features) {
+    for (const Feature& f : features.items) {
         if (f.group != Direction)
             continue;
-        if (const quint32* row = table.find(f.hash)) {
-            for (const Posting& p : rows[*row].postings) {
+        if (const Slot* slot = table.find(f.hash)) {
+            for (const Posting& p : rows[slot->row].postings) {
                 mask[p.category] = 1;
                 any = true;
             }
@@ -400,16 +447,16 @@ LearnedClassifier::Model::Evaluation LearnedClassifier::Model::evaluate(const Ca
     QVarLengthArray<qint32, 128> bonusTerm(categories);
     QVarLengthArray<quint8, 128> bonusKind(categories);
     if (lexicon) {
-        CategoryLexicon::RawHits hits;
-        lexicon->lookup(input, hits);
-        for (const auto& hit : hits) {
+        for (const auto& hit : features.hits) {
             const int c = hit.categoryIndex < int(categoryOfLexiconKey.size())
                 ? categoryOfLexiconKey[size_t(hit.categoryIndex)]
                 : -1;
             if (c < 0 || !mask[c])
                 continue;
             const bool merchant = hit.kind == CategoryLexicon::MatchKind::Merchant;
-            const double value = merchant ? options.lexiconMerchantBonus : options.lexiconKeywordBonus;
+            const double value = (merchant ? options.lexiconMerchantBonus : options.lexiconKeywordBonus)
+                    * lexicon->weight(hit.categoryIndex)
+                + options.lexiconLengthBonus * (hit.words - 1);
             if (value > bonus[c]) {
                 bonus[c] = value;
                 bonusTerm[c] = hit.termIndex;
@@ -436,14 +483,28 @@ LearnedClassifier::Model::Evaluation LearnedClassifier::Model::evaluate(const Ca
         return e;
 
     // Each feature's row and how much it counts.
-    QVarLengthArray<qint32, 256> rowOf(features.size());
-    QVarLengthArray<double, 256> factor(features.size());
+    QVarLengthArray<qint32, 256> rowOf(features.items.size());
+    QVarLengthArray<double, 256> factor(features.items.size());
     std::array<double, GroupCount> mass {};
-    for (qsizetype i = 0; i < features.size(); ++i) {
-        const Feature& f = features[i];
-        const quint32* row = anyExamples ? table.find(f.hash) : nullptr;
-        rowOf[i] = row ? qint32(*row) : -1;
-        factor[i] = row ? spreadOf(rows[*row].postings.size()) : 1.0;
+    // Character n-grams stand in for words the model has not seen (typos, cut-off names, other spellings); a
+    // known word speaks for itself, and skipping its n-grams keeps predict fast.
+    std::array<bool, kMaxWordSource + 1> knownWord {};
+    for (qsizetype i = 0; i < features.items.size(); ++i) {
+        const Feature& f = features.items[i];
+        if (f.group == CharGram && options.charGramsForNewWordsOnly && knownWord[f.source]) {
+            rowOf[i] = -1;
+            factor[i] = 0;
+            continue;
+        }
+        const Slot* slot = anyExamples ? table.find(f.hash) : nullptr;
+        rowOf[i] = slot && slot->categories > 0 ? qint32(slot->row) : -1;
+        factor[i] = rowOf[i] >= 0 ? spreadOf(slot->categories) : 1.0;
+        if (f.group == Word && rowOf[i] >= 0)
+            knownWord[f.source] = true;
+        if (factor[i] < options.minFactor) {
+            rowOf[i] = -1; // in (nearly) every category: says nothing, and costs the most to score
+            factor[i] = 0;
+        }
         mass[f.group] += factor[i];
     }
     if (rowsOut)
@@ -458,10 +519,10 @@ LearnedClassifier::Model::Evaluation LearnedClassifier::Model::evaluate(const Ca
         }
         score[c] = s;
     }
-    for (qsizetype i = 0; i < features.size(); ++i) {
+    for (qsizetype i = 0; i < features.items.size(); ++i) {
         if (rowOf[i] < 0 || factor[i] <= 0)
             continue;
-        const int group = features[i].group;
+        const int group = features.items[i].group;
         const double weight = options.weight[group] * factor[i];
         for (const Posting& p : rows[size_t(rowOf[i])].postings) {
             if (mask[p.category])
@@ -486,9 +547,32 @@ LearnedClassifier::Model::Evaluation LearnedClassifier::Model::evaluate(const Ca
     }
     double sum = 0;
     const double inverseTemperature = 1.0 / options.temperature;
-    for (const int c : candidates)
-        sum += std::exp((score[c] - score[e.top]) * inverseTemperature);
+    for (const int c : candidates) {
+        const double difference = (score[c] - score[e.top]) * inverseTemperature;
+        if (difference > -40) // e^-40 does not move a sum of at least 1
+            sum += std::exp(difference);
+    }
     e.posterior = 1.0 / sum;
+    // What the store's own history says.
+    for (qsizetype i = 0; i < features.items.size(); ++i) {
+        if (features.items[i].group != Store || rowOf[i] < 0)
+            continue;
+        qint32 best = 0;
+        for (const Posting& p : rows[size_t(rowOf[i])].postings) {
+            e.storeTotal += p.count;
+            best = std::max(best, p.count);
+            if (p.category == e.top)
+                e.storeCount = p.count;
+        }
+        e.storeAgrees = e.storeCount > 0 && e.storeCount == best;
+    }
+    for (qsizetype i = 0; i < features.items.size(); ++i) {
+        if (features.items[i].group != Word || rowOf[i] < 0)
+            continue;
+        const auto& postings = rows[size_t(rowOf[i])].postings;
+        if (postings.size() == 1 && postings.front().category == e.top)
+            e.pureWord = std::max(e.pureWord, postings.front().count);
+    }
     if (bonus[e.top] > 0) {
         e.lexiconTerm = bonusTerm[e.top];
         e.lexiconKind
@@ -499,73 +583,71 @@ LearnedClassifier::Model::Evaluation LearnedClassifier::Model::evaluate(const Ca
     return e;
 }
 
-int LearnedClassifier::Model::binOf(double posterior)
+int LearnedClassifier::Model::classOf(const Evaluation& e)
 {
-    const double doubt = -std::log2(std::max(1e-12, 1.0 - posterior));
-    return std::clamp(int(doubt * 2.0), 0, kBins - 1);
+    if (e.fromLexicon)
+        return e.lexiconKind == CategoryLexicon::MatchKind::Merchant ? LexiconMerchant : LexiconKeyword;
+    if (e.storeTotal > 0) {
+        if (!e.storeAgrees)
+            return StoreDisagrees;
+        if (e.storeCount < e.storeTotal)
+            return StoreMixed;
+        return StoreOnce + std::min(e.storeCount, 4) - 1;
+    }
+    if (e.pureWord > 0)
+        return WordOnce + std::min(e.pureWord, 4) - 1;
+    const double doubt = -std::log2(std::max(1e-12, 1.0 - e.posterior));
+    return PosteriorFirst + std::clamp(int(doubt / kPosteriorStep), 0, PosteriorLast - PosteriorFirst);
+}
+
+// The owner applies a suggestion without asking from confidence 0.9 on (the default threshold), and an applied
+// category should then be right at least 97 times in 100: so accuracies from 0.8 to 0.97 are spread over
+// confidences 0.8 to 0.9, and 0.97 to 1 over 0.9 to 1. Below 0.8 the confidence is the accuracy.
+double toConfidenceScale(double accuracy, double kAutoAccuracy)
+{
+    if (accuracy <= 0.8)
+        return accuracy;
+    if (accuracy <= kAutoAccuracy)
+        return 0.8 + (accuracy - 0.8) * (0.9 - 0.8) / (kAutoAccuracy - 0.8);
+    return 0.9 + (accuracy - kAutoAccuracy) * (1.0 - 0.9) / (1.0 - kAutoAccuracy);
 }
 
 void LearnedClassifier::Model::updateCalibration()
 {
-    // Before there is a track record, a cautious curve: the posterior of naive Bayes is overconfident, so a
-    // bin starts at a fraction of its doubt. Each bin then moves to the user's observed accuracy (a Beta prior
-    // worth `strength` predictions), and pooling adjacent violators keeps the curve monotone.
-    constexpr double strength = 6.0;
-    std::array<double, kBins> value {};
-    std::array<double, kBins> weight {};
-    for (int b = 0; b < kBins; ++b) {
-        const double doubtBits = (b + 0.5) / 2.0; // bin centre
-        const double raw = 1.0 - std::exp2(-doubtBits);
-        const double start = 0.5 * raw; // TODO tune
-        value[b] = (binCorrect[b] + strength * start) / (binTotal[b] + strength);
-        weight[b] = binTotal[b] + strength;
+    // Each class's accuracy is estimated from the user's track record and the class's prior (a Beta
+    // distribution); the confidence is that estimate less `caution` standard deviations, so that a class has to
+    // prove itself before its predictions are applied without asking. Stronger evidence never gets a lower
+    // confidence than weaker evidence of the same kind.
+    for (int k = 0; k < ClassCount; ++k) {
+        const double n = classTotal[size_t(k)] + kPriorStrength;
+        const double mean = (classCorrect[size_t(k)] + kPriorStrength * kPriorAccuracy[size_t(k)]) / n;
+        const double deviation = std::sqrt(mean * (1.0 - mean) / (n + 1.0));
+        classConfidence[size_t(k)]
+            = toConfidenceScale(std::clamp(mean - options.caution * deviation, 0.0, 1.0), options.autoAccuracy);
     }
-    // Pool adjacent violators.
-    std::array<double, kBins> blockValue {};
-    std::array<double, kBins> blockWeight {};
-    std::array<int, kBins> blockSize {};
-    int blocks = 0;
-    for (int b = 0; b < kBins; ++b) {
-        blockValue[blocks] = value[b];
-        blockWeight[blocks] = weight[b];
-        blockSize[blocks] = 1;
-        ++blocks;
-        while (blocks > 1 && blockValue[blocks - 2] > blockValue[blocks - 1]) {
-            const double w = blockWeight[blocks - 2] + blockWeight[blocks - 1];
-            blockValue[blocks - 2]
-                = (blockValue[blocks - 2] * blockWeight[blocks - 2] + blockValue[blocks - 1] * blockWeight[blocks - 1])
-                / w;
-            blockWeight[blocks - 2] = w;
-            blockSize[blocks - 2] += blockSize[blocks - 1];
-            --blocks;
-        }
-    }
-    int b = 0;
-    for (int k = 0; k < blocks; ++k) {
-        for (int i = 0; i < blockSize[k]; ++i)
-            calibrated[b++] = blockValue[k];
-    }
+    for (int k = StoreTwice; k <= StoreOften; ++k)
+        classConfidence[size_t(k)] = std::max(classConfidence[size_t(k)], classConfidence[size_t(k - 1)]);
+    for (int k = WordTwice; k <= WordOften; ++k)
+        classConfidence[size_t(k)] = std::max(classConfidence[size_t(k)], classConfidence[size_t(k - 1)]);
+    for (int k = PosteriorFirst + 1; k <= PosteriorLast; ++k)
+        classConfidence[size_t(k)] = std::max(classConfidence[size_t(k)], classConfidence[size_t(k - 1)]);
 }
 
 double LearnedClassifier::Model::confidence(const Evaluation& e) const
 {
-    if (e.fromLexicon) {
-        const int kind = e.lexiconKind == CategoryLexicon::MatchKind::Merchant ? 0 : 1;
-        const double cap = kind == 0 ? options.lexiconMerchantCap : options.lexiconKeywordCap;
-        // How often this user agreed with the lexicon, starting at the cap.
-        const double agreement = (lexiconCorrect[kind] + 4.0 * cap) / (lexiconTotal[kind] + 4.0);
-        return std::min(cap, agreement) * e.posterior;
-    }
     if (!options.calibrate)
         return e.posterior;
-    return calibrated[binOf(e.posterior)];
+    const int k = classOf(e);
+    if (k == LexiconMerchant || k == LexiconKeyword) {
+        const double cap = k == LexiconMerchant ? options.lexiconMerchantCap : options.lexiconKeywordCap;
+        return std::min({cap, classConfidence[size_t(k)], e.posterior});
+    }
+    return classConfidence[size_t(k)];
 }
 
 void LearnedClassifier::Model::record(const CategorizationInput& input, const Features& features, int category,
                                       int delta)
 {
-    if (exampleTotal == 0 && !lexicon)
-        return;
     QVarLengthArray<char, 128> mask;
     directionMask(features, mask);
     if (category < qsizetype(mask.size()))
@@ -573,16 +655,10 @@ void LearnedClassifier::Model::record(const CategorizationInput& input, const Fe
     const Evaluation e = evaluate(input, features, mask, nullptr);
     if (e.top < 0)
         return;
-    const bool right = e.top == category;
-    if (e.fromLexicon) {
-        const int kind = e.lexiconKind == CategoryLexicon::MatchKind::Merchant ? 0 : 1;
-        lexiconTotal[kind] = std::max(0, lexiconTotal[kind] + delta);
-        lexiconCorrect[kind] = std::max(0, lexiconCorrect[kind] + (right ? delta : 0));
-        return;
-    }
-    const int bin = binOf(e.posterior);
-    binTotal[bin] = std::max(0, binTotal[bin] + delta);
-    binCorrect[bin] = std::max(0, binCorrect[bin] + (right ? delta : 0));
+    const int k = classOf(e);
+    classTotal[size_t(k)] = std::max(0, classTotal[size_t(k)] + delta);
+    if (e.top == category)
+        classCorrect[size_t(k)] = std::max(0, classCorrect[size_t(k)] + delta);
     updateCalibration();
 }
 
@@ -649,6 +725,12 @@ void LearnedClassifier::forget(const CategorizationInput& input, qint64 category
         return;
     Features features;
     d->extract(input, features);
+    // Only what was learned can be forgotten: each of its features must have been seen with the category.
+    for (const Feature& f : features.items) {
+        const Slot* slot = d->table.find(f.hash);
+        if (!slot || slot->row >= d->rows.size() || d->countOf(qint32(slot->row), it.value()) <= 0)
+            return;
+    }
     d->add(features, it.value(), -1);
     // Take back the track record learn() wrote, judged on the model as it was then.
     if (d->options.calibrate)
@@ -704,10 +786,14 @@ std::optional<LearnedClassifier::Prediction> LearnedClassifier::predict(const Ca
     };
     const int top = e.top;
     const int second = e.second;
+    // The lexicon term to name: the one that gave the bonus, else the one whose learned class helped most.
+    int lexiconTerm = e.lexiconTerm;
+    CategoryLexicon::MatchKind lexiconKind = e.lexiconKind;
+    double lexiconHitWeight = e.lexiconTerm >= 0 ? std::numeric_limits<double>::infinity() : 0.0;
     for (qsizetype i = 0; i < rowOf.size(); ++i) {
         if (rowOf[i] < 0)
             continue;
-        const Feature& f = features[i];
+        const Feature& f = features.items[i];
         const qint32 nTop = d->countOf(rowOf[i], top);
         if (f.group == Store)
             prediction.sameStoreExamples = nTop;
@@ -719,6 +805,11 @@ std::optional<LearnedClassifier::Prediction> LearnedClassifier::predict(const Ca
             forSecond += d->gain(f.group, d->countOf(rowOf[i], second));
         const double weight = d->options.weight[f.group] * d->spreadOf(d->rows[size_t(rowOf[i])].postings.size())
             * (forTop - forSecond);
+        if (f.group == LexiconClass && weight > lexiconHitWeight) {
+            lexiconHitWeight = weight;
+            lexiconTerm = features.hits.at(f.source2).termIndex;
+            lexiconKind = features.hits.at(f.source2).kind;
+        }
         if (f.group == WordPair) {
             credit(f.source, weight / 2);
             credit(f.source2, weight / 2);
@@ -727,17 +818,19 @@ std::optional<LearnedClassifier::Prediction> LearnedClassifier::predict(const Ca
         }
     }
     if (e.lexiconTerm >= 0)
-        evidence.append({SourceNone, e.lexiconBonus});
+        credit(SourceLexicon, e.lexiconBonus);
     std::sort(evidence.begin(), evidence.end(),
               [](const Evidence& a, const Evidence& b) { return a.weight > b.weight; });
     for (const Evidence& item : evidence) {
         if (item.weight <= 0.05 || prediction.reasons.size() >= 3)
             break;
         QString text;
-        if (item.source == SourceNone) {
-            const QString& term = d->lexicon->term(e.lexiconTerm);
-            text = e.lexiconKind == CategoryLexicon::MatchKind::Merchant ? tr("known store “%1”").arg(term)
-                                                                         : tr("keyword “%1”").arg(term);
+        if (item.source == SourceLexicon) {
+            if (lexiconTerm < 0 || !d->lexicon)
+                continue;
+            const QString& term = d->lexicon->term(lexiconTerm);
+            text = lexiconKind == CategoryLexicon::MatchKind::Merchant ? tr("known store “%1”").arg(term)
+                                                                       : tr("keyword “%1”").arg(term);
         } else if (item.source == SourceStore) {
             if (prediction.sameStoreExamples <= 0)
                 continue;
@@ -764,6 +857,24 @@ void LearnedClassifier::setPrior(std::shared_ptr<const CategoryLexicon> lexicon,
     d->lexicon = std::move(lexicon);
     d->idBySystemKey = std::move(categoryIdBySystemKey);
     d->mapPrior();
+}
+
+QList<LearnedClassifier::TrackRecord> LearnedClassifier::trackRecord() const
+{
+    static const char* const names[] = {"store once",      "store twice", "store thrice", "store often", "store mixed",
+                                        "store disagrees", "word once",   "word twice",   "word thrice", "word often"};
+    QList<TrackRecord> out;
+    for (int k = 0; k < ClassCount; ++k) {
+        QString name;
+        if (k < PosteriorFirst)
+            name = QString::fromLatin1(names[k]);
+        else if (k <= PosteriorLast)
+            name = QStringLiteral("posterior %1").arg(k - PosteriorFirst);
+        else
+            name = k == LexiconMerchant ? QStringLiteral("lexicon store") : QStringLiteral("lexicon keyword");
+        out.append({name, d->classTotal[size_t(k)], d->classCorrect[size_t(k)], d->classConfidence[size_t(k)]});
+    }
+    return out;
 }
 
 int LearnedClassifier::exampleCount() const
@@ -804,10 +915,9 @@ QByteArray LearnedClassifier::save() const
             for (const Posting& p : row.postings)
                 out << p.category << p.count;
         }
-        for (int b = 0; b < kBins; ++b)
-            out << d->binTotal[b] << d->binCorrect[b];
-        for (int k = 0; k < 2; ++k)
-            out << d->lexiconTotal[k] << d->lexiconCorrect[k];
+        out << quint32(ClassCount);
+        for (int k = 0; k < ClassCount; ++k)
+            out << d->classTotal[size_t(k)] << d->classCorrect[size_t(k)];
     }
     QByteArray data;
     QDataStream out(&data, QIODevice::WriteOnly);
@@ -897,19 +1007,19 @@ Result<void> LearnedClassifier::load(const QByteArray& data)
             if (p.category < 0 || quint32(p.category) >= categoryCount || p.count <= 0)
                 return refuse(QStringLiteral("bad posting in row %1").arg(r));
         }
-        if (model->table.findOrInsert(row.key, quint32(model->rows.size())) != model->rows.size())
+        Slot* slot = model->table.findOrInsert(row.key, quint32(model->rows.size()));
+        if (slot->row != model->rows.size())
             return refuse(QStringLiteral("repeated row %1").arg(r));
+        slot->categories = postings;
         model->rows.push_back(std::move(row));
     }
-    for (int b = 0; b < kBins; ++b) {
-        s >> model->binTotal[b] >> model->binCorrect[b];
-        if (model->binTotal[b] < 0 || model->binCorrect[b] < 0 || model->binCorrect[b] > model->binTotal[b])
-            return refuse(QStringLiteral("bad calibration"));
-    }
-    for (int k = 0; k < 2; ++k) {
-        s >> model->lexiconTotal[k] >> model->lexiconCorrect[k];
-        if (model->lexiconTotal[k] < 0 || model->lexiconCorrect[k] < 0
-            || model->lexiconCorrect[k] > model->lexiconTotal[k])
+    quint32 classes = 0;
+    s >> classes;
+    if (classes != ClassCount)
+        return refuse(QStringLiteral("bad calibration"));
+    for (size_t k = 0; k < ClassCount; ++k) {
+        s >> model->classTotal[k] >> model->classCorrect[k];
+        if (model->classTotal[k] < 0 || model->classCorrect[k] < 0 || model->classCorrect[k] > model->classTotal[k])
             return refuse(QStringLiteral("bad calibration"));
     }
     if (s.status() != QDataStream::Ok || !s.atEnd())

@@ -59,13 +59,15 @@ public:
         AmountBucket, // order of magnitude of the amount in major units, with the direction
         AmountExact, // the exact amount and currency, with the direction: recurring payments
         Direction,
+        LexiconClass, // the default category the lexicon names for a store or word: generalizes across stores
         GroupCount
     };
     // Tuning knobs (the defaults are what tests/bench/categorize_tune measured best).
     struct Options
     {
-        std::array<double, GroupCount> weight {2.0, 1.0, 0.5, 0.15, 0.5, 0.5, 1.0};
-        std::array<double, GroupCount> alpha {0.1, 0.1, 0.1, 0.1, 0.5, 0.5, 1.0};
+        std::array<double, GroupCount> weight {2.0, 1.0, 1.0, 0.0, 0.5, 0.5, 1.0, 3.0};
+        std::array<double, GroupCount> alpha {0.1, 0.1, 0.1, 0.1, 0.5, 0.5, 1.0, 0.1};
+        bool charGramsForNewWordsOnly = true; // score n-grams only of words the model has not seen
         int charGramMin = 3;
         int charGramMax = 5;
         double amountBase = 2.0; // bucket width as a factor
@@ -75,11 +77,15 @@ public:
         // Features seen in many categories say little: each counts log((K+1)/k)/log(K+1) to this power
         // (k categories have it out of K). 0 is plain naive Bayes.
         double spread = 1.0;
-        double lexiconMerchantBonus = 4.0; // nats for a category the lexicon names by store
-        double lexiconKeywordBonus = 2.0; // nats for a category the lexicon names by a word
+        double minFactor = 0.1; // features counting less than this are skipped (they are also the slowest)
+        double lexiconMerchantBonus = 5.0; // nats for a category the lexicon names by store
+        double lexiconKeywordBonus = 3.0; // nats for a category the lexicon names by a word
+        double lexiconLengthBonus = 0.5; // nats per further word of a longer, more specific term
         double lexiconMerchantCap = 0.85; // confidence ceilings of a decision the lexicon made
         double lexiconKeywordCap = 0.7;
-        bool calibrate = true; // map the posterior through the user's own track record
+        bool calibrate = true; // confidence from the user's own track record (else the raw posterior)
+        double caution = 0.0; // standard deviations taken off a track record's estimated accuracy
+        double autoAccuracy = 0.95; // the accuracy that confidence 0.9 (the default auto threshold) stands for
     };
 
     LearnedClassifier();
@@ -102,6 +108,16 @@ public:
     // Built-in prior knowledge: the lexicon plus which of the user's category ids each default category key
     // maps to. Not saved: the owner sets it again after load().
     void setPrior(std::shared_ptr<const CategoryLexicon> lexicon, QHash<QString, qint64> categoryIdBySystemKey);
+
+    // How often predictions were right, per kind of evidence (diagnostics, tuning).
+    struct TrackRecord
+    {
+        QString evidence; // untranslated name: "store once", "posterior 3", …
+        int predictions = 0;
+        int right = 0;
+        double confidence = 0; // what a prediction on this evidence now gets
+    };
+    QList<TrackRecord> trackRecord() const;
 
     int exampleCount() const;
     void clear();

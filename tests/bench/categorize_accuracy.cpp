@@ -281,6 +281,11 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "%s\n", qPrintable(rows.error().toString()));
         return 2;
     }
+    // The ledger refuses zero amounts (a bank's informational lines); they cannot arrive as transactions.
+    const qsizetype before = rows->size();
+    rows->removeIf([](const LabelledRow& row) { return row.amount.minor() <= 0; });
+    if (rows->size() != before)
+        std::fprintf(stderr, "skipped %lld rows without an amount\n", qint64(before - rows->size()));
     if (rows->isEmpty()) {
         std::fprintf(stderr, "no rows\n");
         return 2;

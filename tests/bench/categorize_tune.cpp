@@ -45,6 +45,7 @@ struct Settings
     quint32 seed = 0;
     double threshold = 0.9;
     bool misses = false;
+    bool lexiconFeatures = false; // file mode: the lexicon's classes as features, no mapping to the labels
     int seeds = 1; // shuffled runs; more than one are averaged into one row
     LearnedClassifier::Options options;
 };
@@ -66,6 +67,7 @@ struct Outcome
     std::array<int, 8> binCorrect {};
     qint64 predictNs = 0;
     qint64 learnNs = 0;
+    QList<LearnedClassifier::TrackRecord> track; // summed over runs
 };
 
 const int kFirst[3] = {100, 500, 1000};
@@ -82,7 +84,7 @@ int binOf(double confidence)
 std::optional<int> groupOf(const QString& name)
 {
     static const QStringList names
-        = {u"store"_s, u"word"_s, u"pair"_s, u"char"_s, u"bucket"_s, u"exact"_s, u"direction"_s};
+        = {u"store"_s, u"word"_s, u"pair"_s, u"char"_s, u"bucket"_s, u"exact"_s, u"direction"_s, u"lexicon"_s};
     const auto index = names.indexOf(name);
     return index < 0 ? std::nullopt : std::optional<int>(int(index));
 }
@@ -112,6 +114,8 @@ Outcome simulate(const QString& name, QList<LabelledRow> rows, const Settings& s
             ++id;
         }
         model.setPrior(lexicon, bySystemKey);
+    } else if (settings.lexiconFeatures) {
+        model.setPrior(lexicon, {});
     }
     QSet<qint64> seen[2]; // by direction
     QElapsedTimer timer;
@@ -189,6 +193,7 @@ Outcome simulate(const QString& name, QList<LabelledRow> rows, const Settings& s
         o.learnNs += timer.nsecsElapsed();
         seen[direction].insert(truth);
     }
+    o.track = model.trackRecord();
     return o;
 }
 
@@ -221,6 +226,16 @@ void printTable(const QList<Outcome>& outcomes, double threshold)
         out() << "| " << o.name << " |";
         for (size_t b = 0; b < 8; ++b)
             out() << " " << o.binCorrect[b] << "/" << o.binTotal[b] << " |";
+        out() << "\n";
+    }
+    out() << "\ntrack record at the end (right/predictions per evidence class; confidence of the last run)\n";
+    for (const Outcome& o : outcomes) {
+        out() << o.name << ":";
+        for (const auto& t : o.track) {
+            if (t.predictions > 0)
+                out() << "  " << t.evidence << " " << t.right << "/" << t.predictions << " ("
+                      << QString::number(t.confidence, 'f', 2) << ")";
+        }
         out() << "\n";
     }
     out().flush();
@@ -320,7 +335,7 @@ int main(int argc, char** argv)
             const QStringList parts = next().split(u'=');
             const auto group = parts.size() == 2 ? groupOf(parts.at(0)) : std::nullopt;
             if (!group) {
-                out() << "expected group=value with group store|word|pair|char|bucket|exact|direction\n";
+                out() << "expected group=value with group store|word|pair|char|bucket|exact|direction|lexicon\n";
                 out().flush();
                 std::exit(2);
             }
@@ -358,6 +373,16 @@ int main(int argc, char** argv)
             settings.options.priorWeight = next().toDouble();
         } else if (arg == u"--prior-smoothing") {
             settings.options.priorSmoothing = next().toDouble();
+        } else if (arg == u"--auto-accuracy") {
+            settings.options.autoAccuracy = next().toDouble();
+        } else if (arg == u"--caution") {
+            settings.options.caution = next().toDouble();
+        } else if (arg == u"--lexicon-features") {
+            settings.lexiconFeatures = true;
+        } else if (arg == u"--all-grams") {
+            settings.options.charGramsForNewWordsOnly = false;
+        } else if (arg == u"--min-factor") {
+            settings.options.minFactor = next().toDouble();
         } else if (arg == u"--spread") {
             settings.options.spread = next().toDouble();
         } else if (arg == u"--merchant-bonus") {
@@ -381,7 +406,7 @@ int main(int argc, char** argv)
         }
     }
     std::shared_ptr<const CategoryLexicon> lexicon;
-    if (settings.defaults) {
+    if (settings.defaults || settings.lexiconFeatures) {
         auto loaded = CategoryLexicon::load();
         if (!loaded) {
             out() << loaded.error().toString() << "\n";
@@ -423,6 +448,14 @@ int main(int argc, char** argv)
             sum.none += o.none;
             sum.predictNs += o.predictNs;
             sum.learnNs += o.learnNs;
+            if (sum.track.isEmpty()) {
+                sum.track = o.track;
+            } else {
+                for (qsizetype t = 0; t < o.track.size(); ++t) {
+                    sum.track[t].predictions += o.track.at(t).predictions;
+                    sum.track[t].right += o.track.at(t).right;
+                }
+            }
             for (size_t b = 0; b < 8; ++b) {
                 sum.binTotal[b] += o.binTotal[b];
                 sum.binCorrect[b] += o.binCorrect[b];
