@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "common/messagebox.h"
+#include "core/logging.h"
 #include "demo/demogenerator.h"
 #include "dialogs/firstrundialog.h"
 #include "itemmodels/transactionmodel.h"
@@ -195,6 +196,12 @@ bool Application::fillWithDemoData()
     if (!result && result.error().code != Error::Code::Cancelled) {
         MessageBox::warning(nullptr, QObject::tr("Moniagent"), result.error().message, result.error().detail);
         return false;
+    }
+    if (result.ok()) {
+        // The demo rows were written in bulk, behind the categorizer: let it learn them.
+        auto learned = m_session->categorizer()->rebuildModel();
+        if (!learned)
+            qCWarning(lcModels) << "could not train the categorizer on the demo data:" << learned.error().toString();
     }
     return result.ok();
 }

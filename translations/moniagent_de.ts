@@ -1151,6 +1151,29 @@ Also change the %Ln transaction(s) from “%1” whose category you have not con
     </message>
 </context>
 <context>
+    <name>Moniagent::CategoryLexicon</name>
+    <message>
+        <source>Cannot read the category lexicon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category lexicon is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category lexicon has no categories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category lexicon is of an unsupported version (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category lexicon is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::CategoryModel</name>
     <message>
         <source>Uncategorized</source>
@@ -2114,6 +2137,56 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
     <message>
         <source>Choose when the job should run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::LearnedClassifier</name>
+    <message>
+        <source>known store “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keyword “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>same store as %n earlier transaction(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>similar amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same amount as before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>money received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>money spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved categorization model is damaged and was not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved categorization model is of another version and was not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved categorization model was built with other settings and was not loaded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

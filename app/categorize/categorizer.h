@@ -9,12 +9,12 @@
 #include "db/transactionrepository.h"
 
 #include <QHash>
+#include <QJsonObject>
+#include <QMutex>
 #include <QObject>
-#include <QPointer>
 #include <QReadWriteLock>
 #include <QTimer>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -179,7 +179,6 @@ private:
 
     QTimer m_saveTimer;
     bool m_modelDirty = false;
-    QPointer<QObject> m_llmGuard;
     LlmCategorizationStage* m_llm = nullptr;
 };
 

@@ -25,6 +25,7 @@ struct CliContext
     QTextStream* out = nullptr;
     QTextStream* err = nullptr;
     bool json = false;
+    QStringList arguments; // positional arguments after the command name (when the command takes them)
 };
 
 // One subcommand of `moniagent` ("list", "add", "demo" …). Runs headless, without widgets.
@@ -38,6 +39,8 @@ public:
     virtual void addOptions(QCommandLineParser& parser) const = 0;
     // Whether the command needs an existing profile (otherwise the default one is created when missing).
     virtual bool needsExistingProfile() const { return true; }
+    // Whether the command takes positional arguments (e.g. `rules add`); otherwise they are refused.
+    virtual bool acceptsArguments() const { return false; }
     virtual ExitCode run(CliContext& context) = 0;
 
 protected:

@@ -1,8 +1,10 @@
 #include "commandline.h"
 
 #include "addcommand.h"
+#include "categorizecommand.h"
 #include "democommand.h"
 #include "listcommand.h"
+#include "rulescommand.h"
 #include "session/session.h"
 
 namespace Moniagent {
@@ -33,7 +35,8 @@ qsizetype commandIndex(const QStringList& arguments)
 
 QStringList commandNames()
 {
-    return {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("demo")};
+    return {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("categorize"), QStringLiteral("rules"),
+            QStringLiteral("demo")};
 }
 
 } // namespace
@@ -42,6 +45,8 @@ CommandLine::CommandLine()
 {
     m_commands.push_back(std::make_unique<ListCommand>());
     m_commands.push_back(std::make_unique<AddCommand>());
+    m_commands.push_back(std::make_unique<CategorizeCommand>());
+    m_commands.push_back(std::make_unique<RulesCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
 }
 
@@ -119,7 +124,7 @@ int CommandLine::run(const QStringList& arguments, QTextStream& out, QTextStream
         out.flush();
         return int(ExitCode::Ok);
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    if (!cmd->acceptsArguments() && !parser.positionalArguments().isEmpty()) {
         err << tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()) << Qt::endl;
         return int(ExitCode::BadInput);
     }
@@ -159,6 +164,7 @@ int CommandLine::run(const QStringList& arguments, QTextStream& out, QTextStream
     context.out = &out;
     context.err = &err;
     context.json = parser.isSet(QStringLiteral("json"));
+    context.arguments = parser.positionalArguments();
     return int(cmd->run(context));
 }
 

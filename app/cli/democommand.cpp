@@ -1,5 +1,6 @@
 #include "democommand.h"
 
+#include "categorize/categorizer.h"
 #include "cliparsing.h"
 #include "demo/demogenerator.h"
 #include "session/session.h"
@@ -66,6 +67,10 @@ ExitCode DemoCommand::run(CliContext& context)
     if (!added)
         return fail(context, added.error());
     const double seconds = std::max<qint64>(timer.elapsed(), 1) / 1000.0;
+    // The rows were written in bulk, behind the categorizer: let it learn them (measured separately).
+    auto learned = session.categorizer()->rebuildModel();
+    if (!learned)
+        return fail(context, learned.error());
     const qint64 rate = qint64(double(*added) / seconds);
     if (context.json) {
         *context.out << QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("added"), *added},

@@ -12,7 +12,11 @@ Session::Session(std::unique_ptr<Database> database, const Clock& clock)
     , m_clock(clock)
 { }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    if (m_categorizer)
+        m_transactions->setCategorizationHook(nullptr);
+}
 
 Result<std::unique_ptr<Session>> Session::open(const QString& path, const Clock& clock)
 {
@@ -32,6 +36,19 @@ Result<void> Session::setUser(qint64 userId)
     auto user = m_users->find(userId, userId);
     if (!user)
         return user.error();
+    if (m_categorizer && m_categorizer->userId() != userId) {
+        m_transactions->setCategorizationHook(nullptr);
+        m_categorizer.reset();
+    }
+    if (!m_categorizer) {
+        auto categorizer
+            = std::make_unique<Categorizer>(m_database.get(), m_transactions.get(), m_categories.get(), userId);
+        auto loaded = categorizer->load();
+        if (!loaded)
+            return loaded;
+        m_categorizer = std::move(categorizer);
+        m_transactions->setCategorizationHook(m_categorizer.get());
+    }
     m_userId = userId;
     m_user = *user;
     return {};

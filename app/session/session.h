@@ -1,5 +1,6 @@
 #pragma once
 
+#include "categorize/categorizer.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "db/categoryrepository.h"
@@ -26,6 +27,9 @@ public:
     TransactionRepository* transactions() const { return m_transactions.get(); }
     CategoryRepository* categories() const { return m_categories.get(); }
     UserRepository* users() const { return m_users.get(); }
+    // The current profile's categorizer (null until a profile is open). Hooked into transactions(), so every
+    // new transaction is categorized and every confirmation teaches it.
+    Categorizer* categorizer() const { return m_categorizer.get(); }
     const Clock& clock() const { return m_clock; }
 
     qint64 userId() const { return m_userId; }
@@ -52,6 +56,7 @@ private:
     std::unique_ptr<TransactionRepository> m_transactions;
     std::unique_ptr<CategoryRepository> m_categories;
     std::unique_ptr<UserRepository> m_users;
+    std::unique_ptr<Categorizer> m_categorizer;
     const Clock& m_clock;
     qint64 m_userId = 0;
     User m_user;

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void refusesNewerDatabase();
     void refusesDamagedFile();
     void demo();
+    void rulesAndCategorize();
 
 private:
     struct Run
@@ -130,7 +131,8 @@ void TestCli::listFilters()
     for (int i = 1; i <= 9; ++i) {
         const Run r = run({QStringLiteral("add"), QStringLiteral("--amount"), QString::number(i * 10),
                            QStringLiteral("--merchant"),
-                           i % 2 ? QStringLiteral("Bakery %1").arg(i) : QStringLiteral("Garage %1").arg(i),
+                           // Store names nobody knows: they arrive uncategorized.
+                           i % 2 ? QStringLiteral("Zorblat %1").arg(i) : QStringLiteral("Quexum %1").arg(i),
                            QStringLiteral("--date"), QStringLiteral("2024-0%1-15").arg(i)});
         QCOMPARE(r.code, 0);
     }
@@ -139,7 +141,7 @@ void TestCli::listFilters()
         return r.code == 0 ? int(QJsonDocument::fromJson(r.out.toUtf8()).array().size()) : -1;
     };
     QCOMPARE(count({}), 9);
-    QCOMPARE(count({QStringLiteral("--search"), QStringLiteral("bakery")}), 5);
+    QCOMPARE(count({QStringLiteral("--search"), QStringLiteral("zorblat")}), 5);
     QCOMPARE(count({QStringLiteral("--from"), QStringLiteral("2024-03-01"), QStringLiteral("--to"),
                     QStringLiteral("2024-05-31")}),
              3);
@@ -268,6 +270,68 @@ void TestCli::demo()
     }
     QVERIFY(merchants.size() > 100);
     QVERIFY(income > 0);
+}
+
+void TestCli::rulesAndCategorize()
+{
+    // Two transactions nobody categorized: the unknown store stays uncategorized on arrival.
+    for (const char* merchant : {"Quillby Foods 0042", "QUILLBY FOODS LONDON"}) {
+        const Run r = run({QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("12.30"),
+                           QStringLiteral("--merchant"), QString::fromUtf8(merchant), QStringLiteral("--date"),
+                           QStringLiteral("2024-03-01")});
+        QCOMPARE(r.code, 0);
+    }
+    Run r = run({QStringLiteral("rules"), QStringLiteral("add"), QStringLiteral("--type"), QStringLiteral("keyword"),
+                 QStringLiteral("--pattern"), QStringLiteral("quillby"), QStringLiteral("--category"),
+                 QStringLiteral("Groceries"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    const qint64 ruleId = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("id")).toInteger();
+    QVERIFY(ruleId > 0);
+
+    // Bad rules are refused with exit code 2 and a message.
+    r = run({QStringLiteral("rules"), QStringLiteral("add"), QStringLiteral("--type"), QStringLiteral("regex"),
+             QStringLiteral("--pattern"), QStringLiteral("(a+)+$"), QStringLiteral("--category"),
+             QStringLiteral("Groceries")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(!r.err.trimmed().isEmpty());
+    r = run({QStringLiteral("rules"), QStringLiteral("frobnicate")});
+    QCOMPARE(r.code, 2);
+
+    r = run({QStringLiteral("rules"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    const QJsonArray rules = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(rules.size(), 1);
+    QCOMPARE(rules.first().toObject().value(QStringLiteral("pattern")).toString(), QStringLiteral("quillby"));
+    QCOMPARE(rules.first().toObject().value(QStringLiteral("category")).toString(), QStringLiteral("Groceries"));
+
+    // A dry run changes nothing; the real run categorizes both and says why.
+    r = run({QStringLiteral("categorize"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("changed")).toInt(), 2);
+    r = run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--category"), QStringLiteral("none")});
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 2);
+    r = run({QStringLiteral("categorize"), QStringLiteral("--uncategorized"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    const QJsonObject result = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(result.value(QStringLiteral("changed")).toInt(), 2);
+    QCOMPARE(result.value(QStringLiteral("applied")).toInt(), 2);
+    const QJsonObject first = result.value(QStringLiteral("transactions")).toArray().first().toObject();
+    QCOMPARE(first.value(QStringLiteral("category")).toString(), QStringLiteral("Groceries"));
+    QCOMPARE(first.value(QStringLiteral("categorized_by")).toString(), QStringLiteral("rule"));
+    QVERIFY2(first.value(QStringLiteral("reason")).toString().contains(QLatin1String("quillby")),
+             qPrintable(first.value(QStringLiteral("reason")).toString()));
+    r = run(
+        {QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--category"), QStringLiteral("Groceries")});
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 2);
+    r = run({QStringLiteral("categorize"), QStringLiteral("--uncategorized"), QStringLiteral("--all")});
+    QCOMPARE(r.code, 2);
+
+    r = run({QStringLiteral("rules"), QStringLiteral("remove"), QString::number(ruleId)});
+    QCOMPARE(r.code, 0);
+    r = run({QStringLiteral("rules"), QStringLiteral("remove"), QString::number(ruleId)});
+    QCOMPARE(r.code, 1); // no longer exists
+    r = run({QStringLiteral("rules"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
