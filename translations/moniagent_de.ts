@@ -1056,10 +1056,6 @@ Also change the %Ln transaction(s) from “%1” whose category you have not con
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ask an AI model when rules and the learned model are unsure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A suggested category at least this sure is applied; a less sure one waits in “Needs review”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1076,27 +1072,7 @@ Also change the %Ln transaction(s) from “%1” whose category you have not con
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>confidence or more; less sure ones wait for review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>consistent corrections of one store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply categories at:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learn a rule after:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Learned model:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AI model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1108,6 +1084,175 @@ Also change the %Ln transaction(s) from “%1” whose category you have not con
     </message>
     <message>
         <source>Learning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask an AI model when unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for transactions that rules and the learned model cannot categorize with enough confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions at least this sure are applied; less sure ones wait in “Needs review”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-apply threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrections before a rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI suggestions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CategorizeCommand</name>
+    <message>
+        <source>Categorize the transactions you have not confirmed (by default only the uncategorized ones).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only transactions without a category (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every transaction you have not confirmed; confirmed ones are never changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what would change without saving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose either --uncategorized or --all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s) would be categorized</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s) categorized</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applied</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left for review</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::Categorizer</name>
+    <message>
+        <source>learned rule: store is “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule: store is “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule: matches “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule: contains “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>learned from %n earlier transaction(s) at this store</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>built-in knowledge of common stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in knowledge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learned from similar transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learned from similar transactions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested by the assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This transaction has no category yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You chose “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was suggested with confidence %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was suggested with confidence %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You confirmed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not confirmed it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent would now suggest “%1” with confidence %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent has no suggestion for this store yet; choosing a category teaches it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This transaction has no store name to make a rule from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3027,6 +3172,25 @@ Every category is either confirmed by you or was applied with high confidence.</
         <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose a category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole store name, e.g. “Tesco Express”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A regular expression, e.g. “^(tesco|sainsbury)”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Matches %Ln transaction(s). Choose a category to see what would change.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::RuleTableModel</name>
@@ -3072,6 +3236,100 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>Turned off: not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::RulesCommand</name>
+    <message>
+        <source>List, add or remove categorization rules: “rules list”, “rules add --type keyword --pattern TESCO --category Groceries”, “rules remove ID”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the rule matches: keyword, regex or exact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store name, keyword or regular expression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category (name) the rule assigns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher priorities are tried first within a type (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The confidence the rule&apos;s category carries, in percent (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use “rules list”, “rules add --type … --pattern … --category …” or “rules remove ID”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rules yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--type is “keyword”, “regex” or “exact”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the rule a --pattern and a --category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--priority is a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--confidence is a percentage from 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a rule number; see “rules list”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3460,6 +3718,61 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleMatcher</name>
+    <message>
+        <source>Enter the store name or text the rule should match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pattern is too long: at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has no store name left once card and payment words, numbers and dates are removed. Enter the store&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least one letter or digit for the rule to look for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid regular expression: %2 (at character %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules cannot use “%1”: control verbs and options such as (*LIMIT_MATCH=…) are not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules cannot use the back-reference “%1”: it can make checking a store name very slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules cannot use “%1”: recursion, conditions and callouts are not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules cannot use the extended mode “%1”: write the expression without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” repeats a part that itself repeats without limit, like (a+)+; checking it can take very long. Remove one of the repetitions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” repeats alternatives that can start with the same character, like (a|ab)+; checking it can take very long. Make the alternatives start differently or remove the repetition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be checked safely. Simplify the regular expression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” takes too long to check on long store names. Simplify the regular expression, for example by removing repetitions of repeated parts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

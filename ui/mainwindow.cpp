@@ -54,6 +54,8 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     connect(m_model, &TransactionModel::errorOccurred, this, &MainWindow::showError);
     connect(m_page, &LedgerPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 6000); });
+    if (Categorizer* categorizer = session->categorizer())
+        connect(categorizer, &Categorizer::errorOccurred, this, &MainWindow::showError);
 
     createActions();
     updateTitle();

@@ -23,7 +23,7 @@ CategorizationSettingsWidget::CategorizationSettingsWidget(Categorizer* categori
     , m_rebuild(new QPushButton(tr("Rebuild Learned Model"), this))
     , m_busy(new QProgressBar(this))
     , m_modelInfo(new QLabel(this))
-    , m_useLlm(new QCheckBox(tr("Ask an AI model when rules and the learned model are unsure"), this))
+    , m_useLlm(new QCheckBox(tr("Ask an AI model when unsure"), this))
 {
     setObjectName(QStringLiteral("categorizationSettings"));
     const CategorizationSettings settings = categorizer->settings();
@@ -38,6 +38,8 @@ CategorizationSettingsWidget::CategorizationSettingsWidget(Categorizer* categori
     m_learnAfter->setRange(1, 100);
     m_learnAfter->setValue(settings.learnRuleAfter);
     m_learnAfter->setToolTip(tr("After this many consistent corrections for one store, a rule is made for it."));
+    m_learnAfter->setMaximumWidth(m_learnAfter->sizeHint().width() + 24);
+    m_threshold->setMaximumWidth(m_threshold->sizeHint().width() + 24);
 
     m_rebuild->setObjectName(QStringLiteral("rebuildModel"));
     m_rebuild->setToolTip(tr("Learn again from every transaction whose category you confirmed"));
@@ -58,6 +60,8 @@ CategorizationSettingsWidget::CategorizationSettingsWidget(Categorizer* categori
     m_useLlm->setObjectName(QStringLiteral("useLlm"));
     m_useLlm->setChecked(settings.useLlm);
     m_useLlm->setEnabled(false);
+    m_useLlm->setToolTip(tr("Only for transactions that rules and the learned model cannot categorize with "
+                            "enough confidence"));
     auto* llmNote = new QLabel(tr("Configure an AI provider first."), this);
     llmNote->setObjectName(QStringLiteral("useLlmNote"));
     QPalette dim = llmNote->palette();
@@ -68,18 +72,22 @@ CategorizationSettingsWidget::CategorizationSettingsWidget(Categorizer* categori
     llm->addWidget(m_useLlm);
     llm->addWidget(llmNote);
 
-    auto* thresholdRow = new QHBoxLayout;
-    thresholdRow->addWidget(m_threshold);
-    thresholdRow->addWidget(new QLabel(tr("confidence or more; less sure ones wait for review"), this), 1);
-    auto* learnRow = new QHBoxLayout;
-    learnRow->addWidget(m_learnAfter);
-    learnRow->addWidget(new QLabel(tr("consistent corrections of one store"), this), 1);
+    auto* thresholdNote = new QLabel(tr("Suggestions at least this sure are applied; less sure ones wait in "
+                                        "“Needs review”."),
+                                     this);
+    thresholdNote->setWordWrap(true);
+    thresholdNote->setPalette(dim);
+    auto* threshold = new QVBoxLayout;
+    threshold->setSpacing(2);
+    threshold->addWidget(m_threshold, 0, Qt::AlignLeft);
+    threshold->addWidget(thresholdNote);
 
     auto* form = new QFormLayout(this);
-    form->addRow(tr("Apply categories at:"), thresholdRow);
-    form->addRow(tr("Learn a rule after:"), learnRow);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Auto-apply threshold:"), threshold);
+    form->addRow(tr("Corrections before a rule:"), m_learnAfter);
     form->addRow(tr("Learned model:"), modelRow);
-    form->addRow(tr("AI model:"), llm);
+    form->addRow(tr("AI suggestions:"), llm);
 }
 
 void CategorizationSettingsWidget::updateModelInfo()

@@ -1,7 +1,7 @@
 #include "ruleeditdialog.h"
 
+#include "categorize/rulematcher.h"
 #include "common/categoryicons.h"
-#include "db/categorizationrulerepository.h"
 #include "itemmodels/categorymodel.h"
 #include "rulepreviewer.h"
 
@@ -46,7 +46,6 @@ RuleEditDialog::RuleEditDialog(Categorizer* categorizer, CategoryRepository* cat
     m_type->setCurrentIndex(m_type->findData(int(rule.type)));
 
     m_pattern->setObjectName(QStringLiteral("rulePattern"));
-    m_pattern->setPlaceholderText(tr("Part of the store name, e.g. “TESCO”"));
     m_pattern->setClearButtonEnabled(true);
     m_error->setObjectName(QStringLiteral("ruleError"));
     m_error->setWordWrap(true);
@@ -57,15 +56,15 @@ RuleEditDialog::RuleEditDialog(Categorizer* categorizer, CategoryRepository* cat
     m_error->setVisible(false);
 
     m_category->setObjectName(QStringLiteral("ruleCategory"));
-    m_category->setModel(m_categories);
-    m_category->setModelColumn(CategoryModel::NameColumn);
+    // Plain items with icons (the category model has no icons of its own); any category, since a rule applies to
+    // a store whichever way the money goes.
     for (int row = 0; row < m_categories->rowCount(); ++row) {
-        const QModelIndex i = m_categories->index(row, 0);
-        m_category->setItemIcon(row,
-                                CategoryIcons::icon(i.data(CategoryModel::IconRole).toString(),
-                                                    i.data(CategoryModel::ColorRole).value<QColor>()));
+        const auto c = m_categories->categoryAt(row);
+        if (c)
+            m_category->addItem(CategoryIcons::icon(c->icon, QColor(c->color)), c->name, c->id);
     }
-    m_category->setCurrentIndex(rule.categoryId > 0 ? m_categories->rowOf(rule.categoryId) : -1);
+    m_category->setCurrentIndex(rule.categoryId > 0 ? m_category->findData(rule.categoryId) : -1);
+    m_category->setPlaceholderText(tr("Choose a category"));
     m_category->setMaxVisibleItems(16);
 
     m_confidence->setObjectName(QStringLiteral("ruleConfidence"));
@@ -79,8 +78,13 @@ RuleEditDialog::RuleEditDialog(Categorizer* categorizer, CategoryRepository* cat
     m_priority->setRange(-1000, 1000);
     m_priority->setValue(rule.priority);
     m_priority->setToolTip(tr("When several rules of the same kind match, the one with the higher priority wins."));
+    for (QSpinBox* spin : {m_confidence, m_priority}) {
+        spin->setMinimumWidth(spin->sizeHint().width() + 16);
+        spin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    }
 
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Match:"), m_type);
     form->addRow(tr("Store name:"), m_pattern);
     form->addRow(QString(), m_error);
@@ -137,9 +141,7 @@ CategorizationRule RuleEditDialog::rule() const
     CategorizationRule rule = m_rule;
     rule.type = RuleType(m_type->currentData().toInt());
     rule.pattern = rule.type == RuleType::Regex ? m_pattern->text() : m_pattern->text().trimmed();
-    const QVariant category = m_category->currentIndex() >= 0
-        ? m_categories->index(m_category->currentIndex(), 0).data(CategoryModel::IdRole)
-        : QVariant();
+    const QVariant category = m_category->currentData();
     rule.categoryId = category.isValid() ? category.toLongLong() : 0;
     rule.confidenceThreshold = m_confidence->value() / 100.0;
     rule.priority = m_priority->value();
@@ -164,9 +166,21 @@ bool RuleEditDialog::isPreviewBusy() const
 void RuleEditDialog::changed()
 {
     const CategorizationRule current = rule();
+    switch (current.type) {
+    case RuleType::Keyword:
+        m_pattern->setPlaceholderText(tr("Part of the store name, e.g. “TESCO”"));
+        break;
+    case RuleType::ExactMatch:
+        m_pattern->setPlaceholderText(tr("The whole store name, e.g. “Tesco Express”"));
+        break;
+    case RuleType::Regex:
+        m_pattern->setPlaceholderText(tr("A regular expression, e.g. “^(tesco|sainsbury)”"));
+        break;
+    }
+    // The categorizer's own check, so what is accepted here is what it will accept on save.
     QString problem;
     if (!current.pattern.trimmed().isEmpty()) {
-        auto valid = CategorizationRuleRepository::validate(current);
+        auto valid = RuleMatcher::validatePattern(current.type, current.pattern);
         if (!valid)
             problem = valid.error().message;
     }

@@ -79,7 +79,13 @@ RulesDialog::RulesDialog(Categorizer* categorizer, CategoryRepository* categorie
     connect(m_model, &QAbstractItemModel::modelReset, this, &RulesDialog::updateButtons);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RulesDialog::updateButtons);
 
+    // One width for the column of buttons, wide enough for the longest label with room around it.
+    int width = 0;
+    for (QPushButton* button : {add, m_edit, m_delete, m_toggle, reapply})
+        width = std::max(width, button->sizeHint().width() + 16);
     auto* side = new QVBoxLayout;
+    for (QPushButton* button : {add, m_edit, m_delete, m_toggle, reapply})
+        button->setMinimumWidth(width);
     for (QPushButton* button : {add, m_edit, m_delete, m_toggle})
         side->addWidget(button);
     side->addStretch();

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
+#include <QLineEdit>
 #include <QPainter>
 
 #include <algorithm>
@@ -49,7 +50,7 @@ void CategoryDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
         text.rect.setLeft(badge.right() + 6);
         const QVariant confidence = index.data(TransactionModel::ConfidenceRole);
         if (categorized && !confirmed && confidence.isValid())
-            text.rect = paintConfidence(painter, opt, text.rect, confidence.toDouble());
+            text.rect = paintConfidence(painter, opt, text.rect, confidence.toDouble(), color);
         text.backgroundBrush = Qt::NoBrush;
         text.state &= ~QStyle::State_HasFocus;
         style->drawControl(QStyle::CE_ItemViewItem, &text, painter, widget);
@@ -57,27 +58,25 @@ void CategoryDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
 }
 
 QRect CategoryDelegate::paintConfidence(QPainter* painter, const QStyleOptionViewItem& option, QRect rect,
-                                        double confidence) const
+                                        double confidence, const QColor& color) const
 {
     confidence = std::clamp(confidence, 0.0, 1.0);
     const bool selected = option.state & QStyle::State_Selected;
     const QColor ink = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
-    const int diameter = std::max(8, std::min(11, rect.height() / 2 - 1));
+    // A ring in the category's color whose filled part is the confidence: quiet, and readable at a glance.
+    const QColor tint = selected || !color.isValid() ? ink : color;
+    const int diameter = std::clamp(rect.height() / 2, 9, 12);
     QRect ring(rect.right() - 6 - diameter, rect.top() + (rect.height() - diameter) / 2, diameter, diameter);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    QColor outline = ink;
-    outline.setAlphaF(0.45f);
-    painter->setPen(QPen(outline, 1.2));
+    const QRectF circle = QRectF(ring).adjusted(0.75, 0.75, -0.75, -0.75);
+    painter->setPen(QPen(tint, 1.5));
     painter->setBrush(Qt::NoBrush);
-    const QRectF circle = QRectF(ring).adjusted(0.6, 0.6, -0.6, -0.6);
     painter->drawEllipse(circle);
     // The filled part, clockwise from twelve o'clock.
-    QColor fill = ink;
-    fill.setAlphaF(0.7f);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(fill);
+    painter->setBrush(tint);
     const int span = qRound(confidence * 360 * 16);
     if (span >= 360 * 16)
         painter->drawEllipse(circle);
@@ -137,6 +136,9 @@ void CategoryDelegate::setEditorData(QWidget* editor, const QModelIndex& index) 
     const QVariant id = index.data(TransactionModel::CategoryIdRole);
     const int row = model->rowOf(id.isValid() ? std::optional<qint64>(id.toLongLong()) : std::nullopt);
     combo->setCurrentIndex(std::max(row, 0));
+    // Typing replaces the name: a key that opened the editor starts the type-ahead.
+    if (combo->lineEdit())
+        combo->lineEdit()->selectAll();
 }
 
 void CategoryDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const

@@ -25,7 +25,8 @@ public:
 
 private:
     // Paints the confidence mark at the right of `rect` and returns the room left for the name.
-    QRect paintConfidence(QPainter* painter, const QStyleOptionViewItem& option, QRect rect, double confidence) const;
+    QRect paintConfidence(QPainter* painter, const QStyleOptionViewItem& option, QRect rect, double confidence,
+                          const QColor& color) const;
 
     CategoryRepository* m_categories;
     qint64 m_userId;

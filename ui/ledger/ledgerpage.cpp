@@ -111,10 +111,11 @@ void LedgerPage::updateThreshold()
 
 void LedgerPage::focusFirstRow()
 {
-    // Working through the queue starts at its top without a click.
-    if (!reviewMode() || m_model->rowCount() == 0 || m_view->currentIndex().isValid())
+    // Working through the queue starts at its top without a click, with the row selected so it is seen.
+    if (!reviewMode() || m_model->rowCount() == 0 || m_view->selectionModel()->hasSelection())
         return;
-    const QModelIndex first = m_model->index(0, TransactionModel::MerchantColumn);
+    const QModelIndex current = m_view->currentIndex();
+    const QModelIndex first = current.isValid() ? current : m_model->index(0, TransactionModel::MerchantColumn);
     m_view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
