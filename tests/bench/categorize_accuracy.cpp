@@ -3,7 +3,7 @@
 // prediction is recorded, then the true category is fed back as a confirmation or correction exactly as a ledger
 // edit does (TransactionRepository::update). Prints online accuracy, auto-apply precision and throughput.
 //
-//   categorize_accuracy FILE.csv [--categories file|defaults] [--seed N] [--train-rows N]
+//   categorize_accuracy FILE.csv [--categories file|defaults [--map labels.csv]] [--seed N] [--train-rows N]
 #include "categorize/categorizer.h"
 #include "db/categoryrepository.h"
 #include "db/database.h"
@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTemporaryDir>
@@ -265,6 +266,8 @@ int main(int argc, char** argv)
          QStringLiteral("mode"), QStringLiteral("file")},
         {QStringLiteral("seed"), QStringLiteral("Seed of the shuffled order."), QStringLiteral("n"),
          QStringLiteral("1")},
+        {QStringLiteral("map"), QStringLiteral("With --categories defaults: CSV of label,default category key."),
+         QStringLiteral("file")},
         {QStringLiteral("train-rows"), QStringLiteral("Rows for the training-speed measurement (0: skip)."),
          QStringLiteral("n"), QStringLiteral("100000")},
     });
@@ -282,6 +285,20 @@ int main(int argc, char** argv)
     if (!rows) {
         std::fprintf(stderr, "%s\n", qPrintable(rows.error().toString()));
         return 2;
+    }
+    if (parser.isSet(QStringLiteral("map"))) {
+        QFile file(parser.value(QStringLiteral("map")));
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "cannot read %s\n", qPrintable(file.fileName()));
+            return 2;
+        }
+        QHash<QString, QString> map;
+        for (const auto& record : LabelledCsv::records(QString::fromUtf8(file.readAll()))) {
+            if (record.line > 1 && record.fields.size() >= 2)
+                map.insert(record.fields.at(0).trimmed(), record.fields.at(1).trimmed());
+        }
+        for (LabelledRow& row : *rows)
+            row.category = map.value(row.category, row.category);
     }
     // The ledger refuses zero amounts (a bank's informational lines); they cannot arrive as transactions.
     const qsizetype before = rows->size();
