@@ -4,6 +4,32 @@
 
 namespace Moniagent {
 
+namespace {
+
+// The words of a text for the learned model and the lexicon: folded, letters only. Lighter than the store
+// name's normalization on purpose: words a bank adds ("virement", "retrait", "prlv") say a lot about the category
+// even though they are not part of the store's name.
+QString simplified(QStringView raw)
+{
+    const QString folded = MerchantNormalizer::fold(raw);
+    QString out;
+    out.reserve(folded.size());
+    bool space = false;
+    for (const QChar c : folded) {
+        if (c.isLetter()) {
+            if (space && !out.isEmpty())
+                out.append(u' ');
+            space = false;
+            out.append(c);
+        } else {
+            space = true;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 CategorizationInput CategorizationInput::from(const QString& merchant, const QString& description, TransactionType type,
                                               const Money& amount)
 {
@@ -13,12 +39,13 @@ CategorizationInput CategorizationInput::from(const QString& merchant, const QSt
     input.type = type;
     input.amount = amount;
     const QString normalizedMerchant = MerchantNormalizer::normalize(merchant);
-    const QString normalizedDescription = MerchantNormalizer::normalize(description);
-    input.merchantKey = normalizedMerchant.isEmpty() ? normalizedDescription : normalizedMerchant;
-    if (normalizedMerchant.isEmpty() || normalizedDescription.isEmpty() || normalizedMerchant == normalizedDescription)
-        input.text = input.merchantKey;
+    input.merchantKey = normalizedMerchant.isEmpty() ? MerchantNormalizer::normalize(description) : normalizedMerchant;
+    const QString merchantText = simplified(merchant);
+    const QString descriptionText = simplified(description);
+    if (merchantText.isEmpty() || descriptionText.isEmpty() || merchantText == descriptionText)
+        input.text = merchantText.isEmpty() ? descriptionText : merchantText;
     else
-        input.text = normalizedMerchant + u' ' + normalizedDescription;
+        input.text = merchantText + u' ' + descriptionText;
     input.words = MerchantNormalizer::words(input.text);
     return input;
 }

@@ -19,7 +19,7 @@ struct CategorizationInput
 
     // Filled by from():
     QString merchantKey; // normalized store name: merchant, or the description when there is no merchant
-    QString text; // normalized merchant + description (folded, noise removed), words separated by one space
+    QString text; // merchant + description folded to lower-case letters, words separated by one space
     QStringList words; // text split into words
 
     static CategorizationInput from(const QString& merchant, const QString& description, TransactionType type,

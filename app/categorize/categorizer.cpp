@@ -206,8 +206,20 @@ void Categorizer::reloadCategories()
         if (!category.systemKey.isEmpty())
             bySystemKey.insert(category.systemKey, category.id);
     }
+    QList<qint64> expense;
+    QList<qint64> income;
+    for (const Category& category : std::as_const(byId)) {
+        if (compatible(category, TransactionType::Expense))
+            expense << category.id;
+        if (compatible(category, TransactionType::Income))
+            income << category.id;
+    }
+    std::sort(expense.begin(), expense.end());
+    std::sort(income.begin(), income.end());
     QWriteLocker locker(&m_lock);
     m_categoryById = std::move(byId);
+    m_expenseCategories = std::move(expense);
+    m_incomeCategories = std::move(income);
     m_classifier->setPrior(m_lexicon, std::move(bySystemKey));
 }
 
@@ -221,14 +233,9 @@ Result<void> Categorizer::reloadRules()
     return {};
 }
 
-QList<qint64> Categorizer::allowedCategories(TransactionType type) const
+const QList<qint64>& Categorizer::allowedCategories(TransactionType type) const
 {
-    QList<qint64> allowed;
-    for (auto it = m_categoryById.cbegin(); it != m_categoryById.cend(); ++it) {
-        if (compatible(it.value(), type))
-            allowed << it.key();
-    }
-    return allowed;
+    return type == TransactionType::Income ? m_incomeCategories : m_expenseCategories;
 }
 
 CategorySuggestion Categorizer::suggest(const Transaction& transaction) const
@@ -242,7 +249,7 @@ CategorySuggestion Categorizer::suggest(const CategorizationInput& input) const
     return suggestLocked(input);
 }
 
-CategorySuggestion Categorizer::suggestLocked(const CategorizationInput& input) const
+CategorySuggestion Categorizer::suggestLocked(const CategorizationInput& input, bool withReason) const
 {
     CategorySuggestion suggestion;
     if (auto match = m_matcher->match(input)) {
@@ -267,7 +274,8 @@ CategorySuggestion Categorizer::suggestLocked(const CategorizationInput& input) 
     }
     if (suggestion.categoryId) {
         suggestion.autoApply = suggestion.confidence >= m_settings.autoApplyThreshold;
-        suggestion.reason = describeStoredReason(suggestion.storedReason);
+        if (withReason)
+            suggestion.reason = describeStoredReason(suggestion.storedReason);
     }
     return suggestion;
 }
@@ -347,7 +355,12 @@ void Categorizer::categorize(qint64 userId, Transaction& transaction) const
 {
     if (userId != m_userId)
         return; // another profile's write; this categorizer only knows its own user's data
-    const CategorySuggestion suggestion = suggest(transaction);
+    const CategorizationInput input = CategorizationInput::from(transaction);
+    CategorySuggestion suggestion;
+    {
+        QReadLocker locker(&m_lock);
+        suggestion = suggestLocked(input, false);
+    }
     if (!suggestion.categoryId)
         return;
     transaction.categoryId = suggestion.categoryId;
@@ -630,7 +643,7 @@ Result<QList<Categorizer::Change>> Categorizer::plan(Scope scope, bool rulesOnly
                     }
                 }
             } else {
-                suggestion = suggestLocked(input);
+                suggestion = suggestLocked(input, false);
             }
             if (!suggestion.categoryId || suggestion.categoryId == before.categoryId)
                 continue;

@@ -151,8 +151,9 @@ Q_SIGNALS:
     void errorOccurred(const QString& message);
 
 private:
-    CategorySuggestion suggestLocked(const CategorizationInput& input) const;
-    QList<qint64> allowedCategories(TransactionType type) const;
+    // The pipeline under the read lock; the translated reason only when asked (it costs more than the rest).
+    CategorySuggestion suggestLocked(const CategorizationInput& input, bool withReason = true) const;
+    const QList<qint64>& allowedCategories(TransactionType type) const;
     void reloadCategories();
     Result<void> reloadRules();
     Result<void> learnRules(const CategorizationInput& input, qint64 categoryId, bool correction);
@@ -173,6 +174,8 @@ private:
     std::unique_ptr<LearnedClassifier> m_classifier;
     std::shared_ptr<const CategoryLexicon> m_lexicon;
     QHash<qint64, Category> m_categoryById;
+    QList<qint64> m_expenseCategories; // allowed for expenses (type expense or both)
+    QList<qint64> m_incomeCategories;
     qint64 m_feedbackWatermark = 0;
     mutable QMutex m_hitsMutex;
     mutable QHash<qint64, int> m_pendingHits;

@@ -159,23 +159,29 @@ void TestMainWindow::quickEntryEditCategoryUndo()
     QVERIFY(settled(model));
     QCOMPARE(model->data(model->index(0, TransactionModel::AmountColumn)).toString(), QStringLiteral("-$4.50"));
 
+    // It arrived categorized by the categorizer (built-in knowledge of coffee), not yet confirmed.
+    QVERIFY(added.categoryId.has_value());
+    QVERIFY(added.categorizedBy == CategorizedBy::Model || added.categorizedBy == CategorizedBy::Rule);
+    QVERIFY(!added.confirmedByUser);
+
     // Change its category in the table, with the category editor.
     const QModelIndex categoryCell = model->index(0, TransactionModel::CategoryColumn);
     view->setCurrentIndex(categoryCell);
     view->edit(categoryCell);
     auto* combo = view->findChild<QComboBox*>(QStringLiteral("categoryEditor"));
     QVERIFY(combo);
-    const int dining = combo->findText(QStringLiteral("Dining & Drinks"));
-    QVERIFY(dining > 0);
+    const int shopping = combo->findText(QStringLiteral("Shopping"));
+    QVERIFY(shopping > 0);
     QVERIFY(combo->findText(QStringLiteral("Salary")) < 0); // income categories are not offered for an expense
-    combo->setCurrentIndex(dining);
-    Q_EMIT combo->activated(dining);
-    const qint64 diningId = combo->itemData(dining, CategoryModel::IdRole).toLongLong();
+    combo->setCurrentIndex(shopping);
+    Q_EMIT combo->activated(shopping);
+    const qint64 shoppingId = combo->itemData(shopping, CategoryModel::IdRole).toLongLong();
     QVERIFY(QTest::qWaitFor([&]() { return !view->findChild<QComboBox*>(QStringLiteral("categoryEditor")); }));
     auto after = m_session->transactions()->find(m_session->userId(), added.id);
-    QCOMPARE(after->categoryId, std::optional<qint64>(diningId));
+    QCOMPARE(after->categoryId, std::optional<qint64>(shoppingId));
     QCOMPARE(after->categorizedBy, CategorizedBy::User);
-    QVERIFY(QTest::qWaitFor([&]() { return categoryCell.data().toString() == QStringLiteral("Dining & Drinks"); }));
+    QVERIFY(after->confirmedByUser);
+    QVERIFY(QTest::qWaitFor([&]() { return categoryCell.data().toString() == QStringLiteral("Shopping"); }));
     screenshot(window, QStringLiteral("03-categorized"));
 
     // Undo restores the category, a second undo removes the transaction; redo brings both back.
@@ -184,9 +190,11 @@ void TestMainWindow::quickEntryEditCategoryUndo()
     QVERIFY(undo && redo);
     QVERIFY(undo->text().contains(QStringLiteral("category")));
     undo->trigger();
-    QVERIFY(!m_session->transactions()->find(m_session->userId(), added.id)->categoryId);
+    const auto undone = m_session->transactions()->find(m_session->userId(), added.id);
+    QCOMPARE(undone->categoryId, added.categoryId); // the suggestion it arrived with
+    QVERIFY(!undone->confirmedByUser);
     QVERIFY(QTest::qWaitFor([&]() {
-        return model->index(0, TransactionModel::CategoryColumn).data().toString() == QStringLiteral("Uncategorized");
+        return model->index(0, TransactionModel::CategoryColumn).data().toString() != QStringLiteral("Shopping");
     }));
     undo->trigger();
     QVERIFY(!m_session->transactions()->find(m_session->userId(), added.id).ok());
@@ -196,7 +204,7 @@ void TestMainWindow::quickEntryEditCategoryUndo()
     after = m_session->transactions()->find(m_session->userId(), added.id);
     QVERIFY(after.ok());
     QCOMPARE(after->uuid, added.uuid);
-    QCOMPARE(after->categoryId, std::optional<qint64>(diningId));
+    QCOMPARE(after->categoryId, std::optional<qint64>(shoppingId));
 }
 
 void TestMainWindow::quickEntryRefusesWhatItCannotRead()

@@ -515,10 +515,10 @@ void TestCategorizer::rebuildFromConfirmedTransactions()
 
 void TestCategorizer::planAndApplyExisting()
 {
-    const Transaction a = addExpense(QStringLiteral("Fernhill Garden Centre"));
-    const Transaction b = addExpense(QStringLiteral("Fernhill Garden Centre 2"));
+    const Transaction a = addExpense(QStringLiteral("Fernquill Vexbo"));
+    const Transaction b = addExpense(QStringLiteral("Fernquill Vexbo 2"));
     QVERIFY(!a.categoryId && !b.categoryId);
-    Transaction confirmed = TestDatabase::expense(100, QStringLiteral("Fernhill Garden Centre"), QDate(2026, 1, 1));
+    Transaction confirmed = TestDatabase::expense(100, QStringLiteral("Fernquill Vexbo"), QDate(2026, 1, 1));
     confirmed.categoryId = m_dining;
     confirmed.categorizedBy = CategorizedBy::User;
     confirmed.confirmedByUser = true;
@@ -527,7 +527,7 @@ void TestCategorizer::planAndApplyExisting()
 
     CategorizationRule rule;
     rule.type = RuleType::Keyword;
-    rule.pattern = QStringLiteral("fernhill");
+    rule.pattern = QStringLiteral("fernquill");
     rule.categoryId = m_groceries;
     rule.confidenceThreshold = 1.0;
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(rule));

@@ -148,7 +148,8 @@ void CategoryDelegate::setModelData(QWidget* editor, QAbstractItemModel* model, 
     if (combo->currentIndex() < 0 || combo->currentText() != combo->itemText(combo->currentIndex()))
         return;
     const QVariant id = combo->itemData(combo->currentIndex(), CategoryModel::IdRole);
-    if (id == index.data(TransactionModel::CategoryIdRole))
+    // Picking the category a row already has only matters when it was a suggestion: then it confirms it.
+    if (id == index.data(TransactionModel::CategoryIdRole) && index.data(TransactionModel::ConfirmedRole).toBool())
         return;
     model->setData(index, id, Qt::EditRole);
 }
