@@ -110,6 +110,8 @@ private Q_SLOTS:
     void acceptAllVisibleIsOneUndoStep();
     void ruleFromContextMenu();
     void rulesDialogPreviewAndReapply();
+    void rulesDialogEditAndDelete();
+    void enterWithoutSuggestionOpensEditor();
     void settingsPersist();
 
 private:
@@ -551,6 +553,82 @@ void TestCategorizationUi::rulesDialogPreviewAndReapply()
     QCOMPARE(stored(coffee.at(0)).categoryId, std::optional<qint64>(category(QStringLiteral("Shopping"))));
     QCOMPARE(stored(coffee.at(1)).categoryId, std::optional<qint64>(category(QStringLiteral("Groceries"))));
     QCOMPARE(stored(coffee.at(2)).categoryId, std::optional<qint64>(category(QStringLiteral("Travel"))));
+}
+
+void TestCategorizationUi::rulesDialogEditAndDelete()
+{
+    CategorizationRule rule;
+    rule.type = RuleType::ExactMatch;
+    rule.pattern = QStringLiteral("Netflix");
+    rule.categoryId = category(QStringLiteral("Shopping"));
+    rule.confidenceThreshold = 1.0;
+    auto id = m_session->categorizer()->addRule(rule);
+    QVERIFY(id.ok());
+    RulesDialog dialog(m_session->categorizer(), m_session->categories(), model(), m_window.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.model()->rowCount(), 1);
+    dialog.view()->selectRow(0);
+
+    // Edit: the dialog opens with the rule's values; a new category is saved.
+    bool edited = false;
+    QTimer::singleShot(0, this, [&]() {
+        auto* edit = qobject_cast<RuleEditDialog*>(QApplication::activeModalWidget());
+        QVERIFY(edit);
+        QCOMPARE(edit->findChild<QLineEdit*>(QStringLiteral("rulePattern"))->text(), QStringLiteral("Netflix"));
+        auto* categoryBox = edit->findChild<QComboBox*>(QStringLiteral("ruleCategory"));
+        QCOMPARE(categoryBox->currentText(), QStringLiteral("Shopping"));
+        categoryBox->setCurrentIndex(categoryBox->findText(QStringLiteral("Subscriptions")));
+        edit->findChild<QSpinBox*>(QStringLiteral("rulePriority"))->setValue(5);
+        edited = true;
+        edit->findChild<QPushButton*>(QStringLiteral("ruleOk"))->click();
+    });
+    dialog.findChild<QPushButton*>(QStringLiteral("editRule"))->click();
+    QVERIFY(edited);
+    auto rules = m_session->categorizer()->listRules();
+    QCOMPARE(rules->size(), 1);
+    QCOMPARE(rules->first().id, *id);
+    QCOMPARE(rules->first().categoryId, category(QStringLiteral("Subscriptions")));
+    QCOMPARE(rules->first().priority, 5);
+    QCOMPARE(dialog.model()->index(0, RuleTableModel::CategoryColumn).data().toString(),
+             QStringLiteral("Subscriptions"));
+
+    // Delete asks first; "No" keeps the rule, "Yes" removes it.
+    MessageBox::setNextAnswer(QMessageBox::No);
+    dialog.findChild<QPushButton*>(QStringLiteral("deleteRule"))->click();
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("Netflix")));
+    QCOMPARE(m_session->categorizer()->listRules()->size(), 1);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    dialog.findChild<QPushButton*>(QStringLiteral("deleteRule"))->click();
+    QCOMPARE(m_session->categorizer()->listRules()->size(), 0);
+    QCOMPARE(dialog.model()->rowCount(), 0);
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("editRule"))->isEnabled());
+}
+
+void TestCategorizationUi::enterWithoutSuggestionOpensEditor()
+{
+    // A row the categorizer had nothing for (made so by hand: arrivals are categorized when it can).
+    const qint64 id = uncategorized(QStringLiteral("Unknown Vendor"), QDate(2026, 11, 3));
+    Transaction t = stored(id);
+    t.categoryId.reset();
+    t.categoryConfidence.reset();
+    t.categorizedBy = CategorizedBy::None;
+    QVERIFY(m_session->transactions()->update(user(), t).ok());
+    QVERIFY(QTest::qWaitFor([&]() { return model()->rowCount() == 1 && !model()->isLoading(); }));
+    enterReview();
+    QCOMPARE(model()->rowCount(), 1);
+    QCOMPARE(model()->index(0, TransactionModel::CategoryColumn).data().toString(), QStringLiteral("Uncategorized"));
+    view()->setFocus();
+    view()->setCurrentIndex(model()->index(0, TransactionModel::DateColumn));
+    QTest::keyClick(view(), Qt::Key_Return); // nothing to accept: choose a category
+    auto* combo = view()->findChild<QComboBox*>(QStringLiteral("categoryEditor"));
+    QVERIFY(combo);
+    QCOMPARE(view()->currentIndex().column(), int(TransactionModel::CategoryColumn));
+    QVERIFY(!stored(id).confirmedByUser);
+    QTest::keyClick(combo->lineEdit(), Qt::Key_Escape);
+    QVERIFY(QTest::qWaitFor([&]() { return !view()->findChild<QComboBox*>(QStringLiteral("categoryEditor")); }));
+    QVERIFY(!stored(id).categoryId);
+    QCOMPARE(m_window->undoStack()->count(), 0);
 }
 
 void TestCategorizationUi::settingsPersist()

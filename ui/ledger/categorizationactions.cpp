@@ -8,6 +8,7 @@
 #include "itemmodels/transactionmodel.h"
 #include "ledgerview.h"
 
+#include <QApplication>
 #include <QMenu>
 
 namespace Moniagent {
@@ -67,7 +68,13 @@ Result<int> CategorizationActions::accept(const QList<Transaction>& transactions
     const QString description = after.size() == 1
         ? tr("Accept “%1” for “%2”").arg(categoryName(*after.first().categoryId), storeName(after.first()))
         : tr("Accept %Ln suggestion(s)", nullptr, int(after.size()));
+    // Every confirmation also teaches the categorizer (inside the same write), so a long list takes a moment.
+    const bool slow = after.size() > 200;
+    if (slow)
+        QApplication::setOverrideCursor(Qt::WaitCursor);
     auto updated = m_model->updateTransactions(before, after, description);
+    if (slow)
+        QApplication::restoreOverrideCursor();
     if (!updated)
         return updated.error();
     Q_EMIT statusMessage(
