@@ -3010,6 +3010,10 @@ Every category is either confirmed by you or was applied with high confidence.</
         <source>&lt;b&gt;Enter&lt;/b&gt; accepts the suggested category and moves on · &lt;b&gt;type&lt;/b&gt; to choose another category</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; accepts them all</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::RoleModel</name>

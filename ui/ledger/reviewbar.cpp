@@ -51,8 +51,11 @@ void ReviewBar::setRowCount(int rows)
 
 void ReviewBar::updateHint()
 {
-    m_hint->setText(tr("<b>Enter</b> accepts the suggested category and moves on · <b>type</b> to choose another "
-                       "category"));
+    QString hint = tr("<b>Enter</b> accepts the suggested category and moves on · <b>type</b> to choose another "
+                      "category");
+    if (!m_shortcut.isEmpty())
+        hint += QStringLiteral(" · ") + tr("<b>%1</b> accepts them all").arg(m_shortcut.toHtmlEscaped());
+    m_hint->setText(hint);
 }
 
 } // namespace Moniagent
