@@ -1,0 +1,3 @@
+#include "categorizelogging.h"
+
+Q_LOGGING_CATEGORY(lcCategorize, "moniagent.categorize", QtWarningMsg)
