@@ -103,6 +103,11 @@ Categorizer::Categorizer(Database* database, TransactionRepository* transactions
 
 Categorizer::~Categorizer()
 {
+    if (m_trainer) {
+        m_trainer->wait();
+        delete m_trainer;
+        m_trainer = nullptr;
+    }
     if (m_modelDirty || !m_pendingHits.isEmpty()) {
         auto saved = save();
         if (!saved)
@@ -110,7 +115,7 @@ Categorizer::~Categorizer()
     }
 }
 
-Result<void> Categorizer::load()
+Result<void> Categorizer::load(Training training)
 {
     auto settings = m_state->settings(m_userId);
     if (!settings)
@@ -132,6 +137,9 @@ Result<void> Categorizer::load()
     auto stored = m_state->model(m_userId);
     if (!stored)
         return stored.error();
+    auto rows = ledgerRows(m_database, m_userId);
+    if (!rows)
+        return rows.error();
     bool loaded = false;
     if (*stored && (*stored)->formatVersion == ModelFormatVersion) {
         QWriteLocker locker(&m_lock);
@@ -139,18 +147,35 @@ Result<void> Categorizer::load()
         if (read) {
             loaded = true;
             m_feedbackWatermark = (*stored)->feedbackId;
+            m_ledgerRows = (*stored)->ledgerRows;
         } else {
             qCWarning(lcCategorizer) << "stored categorization model unreadable, retraining:"
                                      << read.error().toString();
         }
     }
-    if (!loaded) {
-        auto rebuilt = rebuildModel();
-        if (!rebuilt)
-            return rebuilt.error();
+    if (loaded) {
+        auto replayed = replayFeedback();
+        if (!replayed)
+            return replayed;
+    }
+    const qint64 drift = std::abs(*rows - m_ledgerRows);
+    const bool stale = !loaded || drift > std::max<qint64>(1000, m_ledgerRows / 10);
+    if (!stale)
+        return {};
+    if (training == Training::InBackground) {
+        startBackgroundTraining();
         return {};
     }
-    // Replay what was learned after the last save (a crash between a correction and the delayed save).
+    auto rebuilt = rebuildModel();
+    if (!rebuilt)
+        return rebuilt.error();
+    return {};
+}
+
+Result<void> Categorizer::replayFeedback()
+{
+    // What was learned after the model was saved or trained (a crash before the delayed save, or corrections
+    // made while a background training ran).
     auto query = Sql::exec(m_database->connection(),
                            QStringLiteral("SELECT f.id, f.confirmed_category_id, t.merchant_name, t.description, "
                                           "t.type, t.amount_minor, t.currency FROM categorization_feedback f "
@@ -171,6 +196,42 @@ Result<void> Categorizer::load()
         m_modelDirty = true;
     }
     return {};
+}
+
+Result<qint64> Categorizer::ledgerRows(Database* database, qint64 userId)
+{
+    // From the monthly summary (a few thousand rows), not a count over the ledger.
+    auto rows = Sql::scalar(
+        database->connection(),
+        QStringLiteral("SELECT coalesce(sum(row_count), 0) FROM transaction_totals WHERE user_id = ?"), {userId});
+    if (!rows)
+        return rows.error();
+    return rows->toLongLong();
+}
+
+void Categorizer::startBackgroundTraining()
+{
+    if (m_trainer)
+        return;
+    auto result = std::make_shared<std::optional<Result<Trained>>>();
+    Database* database = m_database;
+    const qint64 userId = m_userId;
+    m_trainer = QThread::create([result, database, userId] { result->emplace(train(database, userId, 200000)); });
+    connect(m_trainer, &QThread::finished, this, [this, result] {
+        m_trainer->deleteLater();
+        m_trainer = nullptr;
+        if (!*result || !**result) {
+            const QString message = *result ? (**result).error().message : tr("Training stopped.");
+            qCWarning(lcCategorizer) << "background training failed:" << message;
+            Q_EMIT errorOccurred(message);
+        } else {
+            auto installed = install(std::move((**result).value()));
+            if (!installed)
+                Q_EMIT errorOccurred(installed.error().message);
+        }
+        Q_EMIT trainingFinished();
+    });
+    m_trainer->start(QThread::LowPriority);
 }
 
 CategorizationSettings Categorizer::settings() const
@@ -732,31 +793,41 @@ Result<Categorizer::RulePreview> Categorizer::preview(const CategorizationRule& 
     return result;
 }
 
-Result<qint64> Categorizer::rebuildModel(qint64 limit)
+Result<Categorizer::Trained> Categorizer::train(Database* database, qint64 userId, qint64 limit)
 {
+    Trained trained;
     auto newest = Sql::scalar(
-        m_database->connection(),
-        QStringLiteral("SELECT coalesce(max(id), 0) FROM categorization_feedback WHERE user_id = ?"), {m_userId});
+        database->connection(),
+        QStringLiteral("SELECT coalesce(max(id), 0) FROM categorization_feedback WHERE user_id = ?"), {userId});
     if (!newest)
         return newest.error();
+    trained.feedbackId = newest->toLongLong();
+    auto rows = ledgerRows(database, userId);
+    if (!rows)
+        return rows.error();
+    trained.ledgerRows = *rows;
     auto query
-        = Sql::exec(m_database->connection(),
+        = Sql::exec(database->connection(),
                     QStringLiteral("SELECT merchant_name, description, type, amount_minor, currency, category_id "
                                    "FROM transactions WHERE user_id = ? AND confirmed_by_user = 1 "
                                    "AND category_id IS NOT NULL ORDER BY occurred_on DESC, id DESC LIMIT ?"),
-                    {m_userId, limit});
+                    {userId, limit});
     if (!query)
         return query.error();
-    auto classifier = std::make_unique<LearnedClassifier>();
-    qint64 examples = 0;
+    trained.classifier = std::make_unique<LearnedClassifier>();
     while (query->next()) {
         const auto type = TransactionEnums::typeFromKey(query->value(2).toString()).value_or(TransactionType::Expense);
         const Money amount(query->value(3).toLongLong(), Currency::fromCode(query->value(4).toString()));
-        classifier->learn(
+        trained.classifier->learn(
             CategorizationInput::from(query->value(0).toString(), query->value(1).toString(), type, amount),
             query->value(5).toLongLong());
-        ++examples;
+        ++trained.examples;
     }
+    return trained;
+}
+
+Result<void> Categorizer::install(Trained trained)
+{
     {
         QWriteLocker locker(&m_lock);
         QHash<QString, qint64> bySystemKey;
@@ -764,15 +835,31 @@ Result<qint64> Categorizer::rebuildModel(qint64 limit)
             if (!category.systemKey.isEmpty())
                 bySystemKey.insert(category.systemKey, category.id);
         }
-        classifier->setPrior(m_lexicon, std::move(bySystemKey));
-        m_classifier = std::move(classifier);
-        m_feedbackWatermark = newest->toLongLong();
+        trained.classifier->setPrior(m_lexicon, std::move(bySystemKey));
+        m_classifier = std::move(trained.classifier);
+        m_feedbackWatermark = trained.feedbackId;
+        m_ledgerRows = trained.ledgerRows;
         m_modelDirty = true;
     }
+    auto replayed = replayFeedback();
+    if (!replayed)
+        return replayed;
     auto saved = save();
     if (!saved)
-        return saved.error();
+        return saved;
     Q_EMIT modelChanged();
+    return {};
+}
+
+Result<qint64> Categorizer::rebuildModel(qint64 limit)
+{
+    auto trained = train(m_database, m_userId, limit);
+    if (!trained)
+        return trained.error();
+    const qint64 examples = trained->examples;
+    auto installed = install(std::move(*trained));
+    if (!installed)
+        return installed.error();
     return examples;
 }
 
@@ -798,11 +885,16 @@ Result<void> Categorizer::save()
         stored.exampleCount = m_classifier->exampleCount();
         stored.feedbackId = m_feedbackWatermark;
     }
+    auto rows = ledgerRows(m_database, m_userId);
+    if (!rows)
+        return rows.error();
+    stored.ledgerRows = *rows;
     auto saved = m_state->saveModel(m_userId, stored);
     if (!saved)
         return saved;
     QWriteLocker locker(&m_lock);
     m_modelDirty = false;
+    m_ledgerRows = stored.ledgerRows;
     return {};
 }
 
