@@ -29,8 +29,10 @@ constexpr int ModelFormatVersion = 1;
 constexpr double LearnedConfidence = 0.95;
 constexpr double LearnedStep = 0.25;
 constexpr double LearnedFloor = 0.5;
-// How many recent feedback rows are read to find repeated corrections of one store.
-constexpr int FeedbackLookback = 200;
+// How many recent feedback rows are read (once) to find repeated answers for one store.
+constexpr int FeedbackLookback = 2000;
+// Answers remembered per store (the newest).
+constexpr int AnswersPerStore = 20;
 // A model save is delayed this long after a change, so a burst of corrections writes once.
 constexpr int SaveDelayMs = 2000;
 // Reading the ledger for plan() and preview(): rows per query.
@@ -286,11 +288,20 @@ void Categorizer::reloadCategories()
 
 Result<void> Categorizer::reloadRules()
 {
-    auto rules = m_rules->list(m_userId, true);
+    auto rules = m_rules->list(m_userId);
     if (!rules)
         return rules.error();
+    QHash<QString, qint64> exact; // active or not: learning looks for the store's rule
+    for (const CategorizationRule& rule : std::as_const(*rules)) {
+        if (rule.type != RuleType::ExactMatch)
+            continue;
+        const QString key = MerchantNormalizer::normalize(rule.pattern);
+        if (!key.isEmpty() && !exact.contains(key))
+            exact.insert(key, rule.id);
+    }
     QWriteLocker locker(&m_lock);
-    m_matcher->setRules(*rules);
+    m_matcher->setRules(*rules); // compiles the active ones
+    m_exactRuleIds = std::move(exact);
     return {};
 }
 
@@ -491,19 +502,70 @@ Result<void> Categorizer::categoryConfirmed(qint64 userId, const Transaction* be
     return {};
 }
 
+Result<void> Categorizer::loadRecentAnswers()
+{
+    // The user's recent answers per store, so learning a rule does not read the feedback table on every click.
+    auto query = Sql::exec(m_database->connection(),
+                           QStringLiteral("SELECT * FROM (SELECT f.id, f.confirmed_category_id, f.feedback_type, "
+                                          "t.merchant_name, t.description FROM categorization_feedback f "
+                                          "JOIN transactions t ON t.id = f.transaction_id AND t.user_id = f.user_id "
+                                          "WHERE f.user_id = ? AND f.confirmed_category_id IS NOT NULL "
+                                          "ORDER BY f.id DESC LIMIT ?) ORDER BY id"),
+                           {m_userId, FeedbackLookback});
+    if (!query)
+        return query.error();
+    QHash<QString, QList<Answer>> answers;
+    while (query->next()) {
+        const QString merchant = MerchantNormalizer::normalize(query->value(3).toString());
+        const QString key = merchant.isEmpty() ? MerchantNormalizer::normalize(query->value(4).toString()) : merchant;
+        if (key.isEmpty())
+            continue;
+        QList<Answer>& list = answers[key];
+        list.append({query->value(1).toLongLong(), query->value(2).toString() == QLatin1String("correction")});
+        if (list.size() > AnswersPerStore)
+            list.removeFirst();
+    }
+    QWriteLocker locker(&m_lock);
+    m_answers = std::move(answers);
+    m_answersLoaded = true;
+    return {};
+}
+
 Result<void> Categorizer::learnRules(const CategorizationInput& input, qint64 categoryId, bool correction)
 {
     if (input.merchantKey.isEmpty())
         return {};
-    auto rules = m_rules->list(m_userId);
-    if (!rules)
-        return rules.error();
+    bool answersLoaded = false;
+    {
+        QReadLocker locker(&m_lock);
+        answersLoaded = m_answersLoaded;
+    }
+    if (!answersLoaded) {
+        auto loaded = loadRecentAnswers(); // includes the answer just written
+        if (!loaded)
+            return loaded;
+    } else {
+        QWriteLocker locker(&m_lock);
+        QList<Answer>& list = m_answers[input.merchantKey];
+        list.append({categoryId, correction});
+        if (list.size() > AnswersPerStore)
+            list.removeFirst();
+    }
     std::optional<CategorizationRule> existing;
-    for (const CategorizationRule& rule : *rules) {
-        if (rule.type == RuleType::ExactMatch && MerchantNormalizer::normalize(rule.pattern) == input.merchantKey) {
-            existing = rule;
-            break;
-        }
+    std::optional<qint64> existingId;
+    QList<Answer> answers;
+    {
+        QReadLocker locker(&m_lock);
+        existingId = m_exactRuleIds.contains(input.merchantKey)
+            ? std::optional<qint64>(m_exactRuleIds.value(input.merchantKey))
+            : std::nullopt;
+        answers = m_answers.value(input.merchantKey);
+    }
+    if (existingId) {
+        auto found = m_rules->find(m_userId, *existingId);
+        if (!found)
+            return found.error();
+        existing = *found;
     }
     if (existing && existing->origin == RuleOrigin::User)
         return {}; // the user's own rule: never changed behind their back
@@ -511,26 +573,12 @@ Result<void> Categorizer::learnRules(const CategorizationInput& input, qint64 ca
     // The user's answers for this store, newest first, up to the first one that disagrees. A rule is learned from
     // answers that include at least one correction: when the categorizer was right all along it needs no rule.
     int consistent = 0;
-    bool corrected = correction;
-    auto query = Sql::exec(m_database->connection(),
-                           QStringLiteral("SELECT f.confirmed_category_id, f.feedback_type, t.merchant_name, "
-                                          "t.description FROM categorization_feedback f "
-                                          "JOIN transactions t ON t.id = f.transaction_id AND t.user_id = f.user_id "
-                                          "WHERE f.user_id = ? AND f.confirmed_category_id IS NOT NULL "
-                                          "ORDER BY f.id DESC LIMIT ?"),
-                           {m_userId, FeedbackLookback});
-    if (!query)
-        return query.error();
-    while (query->next()) {
-        const QString merchant = MerchantNormalizer::normalize(query->value(2).toString());
-        const QString key = merchant.isEmpty() ? MerchantNormalizer::normalize(query->value(3).toString()) : merchant;
-        if (key != input.merchantKey)
-            continue;
-        if (query->value(0).toLongLong() != categoryId)
+    bool corrected = false;
+    for (auto it = answers.crbegin(); it != answers.crend(); ++it) {
+        if (it->categoryId != categoryId)
             break;
         ++consistent;
-        if (query->value(1).toString() == QLatin1String("correction"))
-            corrected = true;
+        corrected = corrected || it->correction;
     }
     const int needed = settings().learnRuleAfter;
 

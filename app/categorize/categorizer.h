@@ -182,6 +182,7 @@ private:
     void reloadCategories();
     Result<void> reloadRules();
     Result<void> learnRules(const CategorizationInput& input, qint64 categoryId, bool correction);
+    Result<void> loadRecentAnswers();
     void scheduleSave();
     void askLlm(const QList<qint64>& ids);
 
@@ -202,6 +203,14 @@ private:
     QList<qint64> m_expenseCategories; // allowed for expenses (type expense or both)
     QList<qint64> m_incomeCategories;
     qint64 m_feedbackWatermark = 0;
+    QHash<QString, qint64> m_exactRuleIds; // merchant key -> exact-match rule (active or not)
+    struct Answer
+    {
+        qint64 categoryId = 0;
+        bool correction = false;
+    };
+    QHash<QString, QList<Answer>> m_answers; // merchant key -> the user's recent answers, oldest first
+    bool m_answersLoaded = false;
     mutable QMutex m_hitsMutex;
     mutable QHash<qint64, int> m_pendingHits;
 
