@@ -101,6 +101,7 @@ bool Application::openDatabase(QString path)
         auto session = Session::open(path);
         if (session) {
             m_session = std::move(*session);
+            m_session->setBackgroundTraining(true); // the window must not wait for a large ledger's model
             return true;
         }
         QMessageBox box(QMessageBox::Critical, QObject::tr("Moniagent"), session.error().message);

@@ -1,5 +1,6 @@
 #include "categorizer.h"
 
+#include "categorizerinternal.h"
 #include "categorylexicon.h"
 #include "db/categorizationfeedbackrepository.h"
 #include "db/categorizationrulerepository.h"
@@ -18,57 +19,11 @@
 
 namespace Moniagent {
 
-namespace {
-
+namespace CategorizerInternal {
 Q_LOGGING_CATEGORY(lcCategorizer, "moniagent.categorize.service", QtWarningMsg)
+} // namespace CategorizerInternal
 
-// The stored model's format; LearnedClassifier::load() refuses data it cannot read, which triggers a rebuild.
-constexpr int ModelFormatVersion = 1;
-// A learned rule starts here; each contradicting correction takes LearnedStep off, and below LearnedFloor it is
-// switched off.
-constexpr double LearnedConfidence = 0.95;
-constexpr double LearnedStep = 0.25;
-constexpr double LearnedFloor = 0.5;
-// How many recent feedback rows are read to find repeated corrections of one store.
-constexpr int FeedbackLookback = 200;
-// A model save is delayed this long after a change, so a burst of corrections writes once.
-constexpr int SaveDelayMs = 2000;
-// Reading the ledger for plan() and preview(): rows per query.
-constexpr int ScanChunk = 5000;
-
-bool compatible(const Category& category, TransactionType type)
-{
-    if (category.type == CategoryType::Both)
-        return true;
-    return (category.type == CategoryType::Income) == (type == TransactionType::Income);
-}
-
-QString percent(double confidence)
-{
-    return QLocale().toString(qRound(confidence * 100)) + QLocale().percent();
-}
-
-QJsonObject ruleReason(const RuleMatch& match)
-{
-    return QJsonObject {{QStringLiteral("by"), QStringLiteral("rule")},
-                        {QStringLiteral("ruleType"), CategorizationRuleEnums::key(match.type)},
-                        {QStringLiteral("pattern"), match.pattern},
-                        {QStringLiteral("origin"), CategorizationRuleEnums::key(match.origin)}};
-}
-
-QJsonObject modelReason(const LearnedClassifier::Prediction& prediction)
-{
-    QJsonObject reason {
-        {QStringLiteral("by"), prediction.fromLexicon ? QStringLiteral("lexicon") : QStringLiteral("model")},
-        {QStringLiteral("storeExamples"), prediction.sameStoreExamples}};
-    QJsonArray reasons;
-    for (const auto& r : prediction.reasons)
-        reasons.append(r.text);
-    reason.insert(QStringLiteral("features"), reasons);
-    return reason;
-}
-
-} // namespace
+using namespace CategorizerInternal;
 
 Categorizer::Categorizer(Database* database, TransactionRepository* transactions, CategoryRepository* categories,
                          qint64 userId, QObject* parent)
@@ -103,6 +58,11 @@ Categorizer::Categorizer(Database* database, TransactionRepository* transactions
 
 Categorizer::~Categorizer()
 {
+    if (m_trainer) {
+        m_trainer->wait();
+        delete m_trainer;
+        m_trainer = nullptr;
+    }
     if (m_modelDirty || !m_pendingHits.isEmpty()) {
         auto saved = save();
         if (!saved)
@@ -110,7 +70,7 @@ Categorizer::~Categorizer()
     }
 }
 
-Result<void> Categorizer::load()
+Result<void> Categorizer::load(Training training)
 {
     auto settings = m_state->settings(m_userId);
     if (!settings)
@@ -132,6 +92,9 @@ Result<void> Categorizer::load()
     auto stored = m_state->model(m_userId);
     if (!stored)
         return stored.error();
+    auto rows = ledgerRows(m_database, m_userId);
+    if (!rows)
+        return rows.error();
     bool loaded = false;
     if (*stored && (*stored)->formatVersion == ModelFormatVersion) {
         QWriteLocker locker(&m_lock);
@@ -139,18 +102,35 @@ Result<void> Categorizer::load()
         if (read) {
             loaded = true;
             m_feedbackWatermark = (*stored)->feedbackId;
+            m_ledgerRows = (*stored)->ledgerRows;
         } else {
             qCWarning(lcCategorizer) << "stored categorization model unreadable, retraining:"
                                      << read.error().toString();
         }
     }
-    if (!loaded) {
-        auto rebuilt = rebuildModel();
-        if (!rebuilt)
-            return rebuilt.error();
+    if (loaded) {
+        auto replayed = replayFeedback();
+        if (!replayed)
+            return replayed;
+    }
+    const qint64 drift = std::abs(*rows - m_ledgerRows);
+    const bool stale = !loaded || drift > std::max<qint64>(1000, m_ledgerRows / 10);
+    if (!stale)
+        return {};
+    if (training == Training::InBackground) {
+        startBackgroundTraining();
         return {};
     }
-    // Replay what was learned after the last save (a crash between a correction and the delayed save).
+    auto rebuilt = rebuildModel();
+    if (!rebuilt)
+        return rebuilt.error();
+    return {};
+}
+
+Result<void> Categorizer::replayFeedback()
+{
+    // What was learned after the model was saved or trained (a crash before the delayed save, or corrections
+    // made while a background training ran).
     auto query = Sql::exec(m_database->connection(),
                            QStringLiteral("SELECT f.id, f.confirmed_category_id, t.merchant_name, t.description, "
                                           "t.type, t.amount_minor, t.currency FROM categorization_feedback f "
@@ -171,6 +151,42 @@ Result<void> Categorizer::load()
         m_modelDirty = true;
     }
     return {};
+}
+
+Result<qint64> Categorizer::ledgerRows(Database* database, qint64 userId)
+{
+    // From the monthly summary (a few thousand rows), not a count over the ledger.
+    auto rows = Sql::scalar(
+        database->connection(),
+        QStringLiteral("SELECT coalesce(sum(row_count), 0) FROM transaction_totals WHERE user_id = ?"), {userId});
+    if (!rows)
+        return rows.error();
+    return rows->toLongLong();
+}
+
+void Categorizer::startBackgroundTraining()
+{
+    if (m_trainer)
+        return;
+    auto result = std::make_shared<std::optional<Result<Trained>>>();
+    Database* database = m_database;
+    const qint64 userId = m_userId;
+    m_trainer = QThread::create([result, database, userId] { result->emplace(train(database, userId, 200000)); });
+    connect(m_trainer, &QThread::finished, this, [this, result] {
+        m_trainer->deleteLater();
+        m_trainer = nullptr;
+        if (!*result || !**result) {
+            const QString message = *result ? (**result).error().message : tr("Training stopped.");
+            qCWarning(lcCategorizer) << "background training failed:" << message;
+            Q_EMIT errorOccurred(message);
+        } else {
+            auto installed = install(std::move((**result).value()));
+            if (!installed)
+                Q_EMIT errorOccurred(installed.error().message);
+        }
+        Q_EMIT trainingFinished();
+    });
+    m_trainer->start(QThread::LowPriority);
 }
 
 CategorizationSettings Categorizer::settings() const
@@ -225,11 +241,20 @@ void Categorizer::reloadCategories()
 
 Result<void> Categorizer::reloadRules()
 {
-    auto rules = m_rules->list(m_userId, true);
+    auto rules = m_rules->list(m_userId);
     if (!rules)
         return rules.error();
+    QHash<QString, qint64> exact; // active or not: learning looks for the store's rule
+    for (const CategorizationRule& rule : std::as_const(*rules)) {
+        if (rule.type != RuleType::ExactMatch)
+            continue;
+        const QString key = MerchantNormalizer::normalize(rule.pattern);
+        if (!key.isEmpty() && !exact.contains(key))
+            exact.insert(key, rule.id);
+    }
     QWriteLocker locker(&m_lock);
-    m_matcher->setRules(*rules);
+    m_matcher->setRules(*rules); // compiles the active ones
+    m_exactRuleIds = std::move(exact);
     return {};
 }
 
@@ -430,333 +455,41 @@ Result<void> Categorizer::categoryConfirmed(qint64 userId, const Transaction* be
     return {};
 }
 
-Result<void> Categorizer::learnRules(const CategorizationInput& input, qint64 categoryId, bool correction)
+Result<Categorizer::Trained> Categorizer::train(Database* database, qint64 userId, qint64 limit)
 {
-    if (input.merchantKey.isEmpty())
-        return {};
-    auto rules = m_rules->list(m_userId);
-    if (!rules)
-        return rules.error();
-    std::optional<CategorizationRule> existing;
-    for (const CategorizationRule& rule : *rules) {
-        if (rule.type == RuleType::ExactMatch && MerchantNormalizer::normalize(rule.pattern) == input.merchantKey) {
-            existing = rule;
-            break;
-        }
-    }
-    if (existing && existing->origin == RuleOrigin::User)
-        return {}; // the user's own rule: never changed behind their back
-
-    // The user's answers for this store, newest first, up to the first one that disagrees. A rule is learned from
-    // answers that include at least one correction: when the categorizer was right all along it needs no rule.
-    int consistent = 0;
-    bool corrected = correction;
-    auto query = Sql::exec(m_database->connection(),
-                           QStringLiteral("SELECT f.confirmed_category_id, f.feedback_type, t.merchant_name, "
-                                          "t.description FROM categorization_feedback f "
-                                          "JOIN transactions t ON t.id = f.transaction_id AND t.user_id = f.user_id "
-                                          "WHERE f.user_id = ? AND f.confirmed_category_id IS NOT NULL "
-                                          "ORDER BY f.id DESC LIMIT ?"),
-                           {m_userId, FeedbackLookback});
-    if (!query)
-        return query.error();
-    while (query->next()) {
-        const QString merchant = MerchantNormalizer::normalize(query->value(2).toString());
-        const QString key = merchant.isEmpty() ? MerchantNormalizer::normalize(query->value(3).toString()) : merchant;
-        if (key != input.merchantKey)
-            continue;
-        if (query->value(0).toLongLong() != categoryId)
-            break;
-        ++consistent;
-        if (query->value(1).toString() == QLatin1String("correction"))
-            corrected = true;
-    }
-    const int needed = settings().learnRuleAfter;
-
-    if (!existing) {
-        if (consistent < needed || !corrected)
-            return {};
-        CategorizationRule rule;
-        rule.categoryId = categoryId;
-        rule.pattern = input.merchantKey;
-        rule.type = RuleType::ExactMatch;
-        rule.confidenceThreshold = LearnedConfidence;
-        rule.origin = RuleOrigin::Learned;
-        auto added = m_rules->add(m_userId, rule);
-        if (!added)
-            return added.error();
-        qCInfo(lcCategorizer) << "learned a rule for" << input.merchantKey;
-    } else {
-        CategorizationRule rule = *existing;
-        if (rule.categoryId == categoryId) {
-            if (rule.isActive && rule.confidenceThreshold >= LearnedConfidence)
-                return {};
-            // Agreement restores a lowered rule step by step.
-            rule.confidenceThreshold = std::min(LearnedConfidence, rule.confidenceThreshold + LearnedStep);
-            rule.isActive = rule.confidenceThreshold >= LearnedFloor;
-        } else if (consistent >= needed) {
-            // The user has changed their mind about this store: the rule follows.
-            rule.categoryId = categoryId;
-            rule.confidenceThreshold = LearnedConfidence;
-            rule.isActive = true;
-        } else {
-            rule.confidenceThreshold = std::max(0.0, rule.confidenceThreshold - LearnedStep);
-            if (rule.confidenceThreshold < LearnedFloor)
-                rule.isActive = false;
-        }
-        auto updated = m_rules->update(m_userId, rule);
-        if (!updated)
-            return updated;
-    }
-    auto reloaded = reloadRules();
-    if (!reloaded)
-        return reloaded;
-    Q_EMIT rulesChanged();
-    return {};
-}
-
-Result<qint64> Categorizer::addRule(const CategorizationRule& rule)
-{
-    auto valid = RuleMatcher::validatePattern(rule.type, rule.pattern);
-    if (!valid)
-        return valid.error();
-    auto added = m_rules->add(m_userId, rule);
-    if (!added)
-        return added;
-    auto reloaded = reloadRules();
-    if (!reloaded)
-        return reloaded.error();
-    Q_EMIT rulesChanged();
-    return added;
-}
-
-Result<void> Categorizer::updateRule(const CategorizationRule& rule)
-{
-    auto valid = RuleMatcher::validatePattern(rule.type, rule.pattern);
-    if (!valid)
-        return valid;
-    auto updated = m_rules->update(m_userId, rule);
-    if (!updated)
-        return updated;
-    auto reloaded = reloadRules();
-    if (!reloaded)
-        return reloaded;
-    Q_EMIT rulesChanged();
-    return {};
-}
-
-Result<void> Categorizer::removeRule(qint64 id)
-{
-    auto removed = m_rules->remove(m_userId, id);
-    if (!removed)
-        return removed;
-    auto reloaded = reloadRules();
-    if (!reloaded)
-        return reloaded;
-    Q_EMIT rulesChanged();
-    return {};
-}
-
-Result<void> Categorizer::setRuleActive(qint64 id, bool active)
-{
-    auto changed = m_rules->setActive(m_userId, id, active);
-    if (!changed)
-        return changed;
-    auto reloaded = reloadRules();
-    if (!reloaded)
-        return reloaded;
-    Q_EMIT rulesChanged();
-    return {};
-}
-
-Result<QList<CategorizationRule>> Categorizer::listRules() const
-{
-    return m_rules->list(m_userId);
-}
-
-Result<CategorizationRule> Categorizer::ruleForStore(const Transaction& transaction, qint64 categoryId) const
-{
-    const CategorizationInput input = CategorizationInput::from(transaction);
-    if (input.merchantKey.isEmpty())
-        return Error::invalidInput(tr("This transaction has no store name to make a rule from."));
-    auto rules = m_rules->list(m_userId);
-    if (!rules)
-        return rules.error();
-    for (const CategorizationRule& rule : *rules) {
-        if (rule.type == RuleType::ExactMatch && MerchantNormalizer::normalize(rule.pattern) == input.merchantKey) {
-            CategorizationRule updated = rule;
-            updated.categoryId = categoryId;
-            updated.origin = RuleOrigin::User;
-            updated.confidenceThreshold = 1.0;
-            updated.isActive = true;
-            return updated;
-        }
-    }
-    CategorizationRule rule;
-    rule.userId = m_userId;
-    rule.categoryId = categoryId;
-    rule.type = RuleType::ExactMatch;
-    rule.pattern = transaction.merchant.trimmed().isEmpty() ? input.merchantKey : transaction.merchant.trimmed();
-    rule.confidenceThreshold = 1.0;
-    rule.origin = RuleOrigin::User;
-    return rule;
-}
-
-Result<QList<Categorizer::Change>> Categorizer::plan(Scope scope, bool rulesOnly, const Progress& progress) const
-{
-    const QString condition = scope == Scope::Uncategorized
-        ? QStringLiteral("t.confirmed_by_user = 0 AND t.category_id IS NULL")
-        : QStringLiteral("t.confirmed_by_user = 0");
-    QSqlDatabase db = m_database->connection();
-    auto total = Sql::scalar(
-        db, QStringLiteral("SELECT count(*) FROM transactions t WHERE t.user_id = ? AND %1").arg(condition),
-        {m_userId});
-    if (!total)
-        return total.error();
-    QList<Change> changes;
-    qint64 done = 0;
-    qint64 lastId = 0;
-    while (true) {
-        auto query = Sql::exec(db,
-                               QStringLiteral("SELECT %1 FROM transactions t WHERE t.user_id = ? AND %2 AND t.id > ? "
-                                              "ORDER BY t.id LIMIT ?")
-                                   .arg(TransactionQuery::columns(), condition),
-                               {m_userId, lastId, ScanChunk});
-        if (!query)
-            return query.error();
-        int rows = 0;
-        QReadLocker locker(&m_lock);
-        while (query->next()) {
-            ++rows;
-            const Transaction before = readTransaction(*query);
-            lastId = before.id;
-            const CategorizationInput input = CategorizationInput::from(before);
-            CategorySuggestion suggestion;
-            if (rulesOnly) {
-                if (auto match = m_matcher->match(input)) {
-                    const auto category = m_categoryById.constFind(match->categoryId);
-                    if (category != m_categoryById.cend() && compatible(*category, input.type)) {
-                        suggestion.categoryId = match->categoryId;
-                        suggestion.confidence = match->confidence;
-                        suggestion.by = CategorizedBy::Rule;
-                        suggestion.storedReason = ruleReason(*match);
-                    }
-                }
-            } else {
-                suggestion = suggestLocked(input, false);
-            }
-            if (!suggestion.categoryId || suggestion.categoryId == before.categoryId)
-                continue;
-            Transaction after = before;
-            after.categoryId = suggestion.categoryId;
-            after.categoryConfidence = suggestion.confidence;
-            after.categorizedBy = suggestion.by;
-            after.sourceMetadata.insert(QStringLiteral("categorization"), suggestion.storedReason);
-            changes.append({before, after});
-        }
-        locker.unlock();
-        done += rows;
-        if (progress && !progress(done, std::max(done, total->toLongLong())))
-            return Error::cancelled(tr("Cancelled."));
-        if (rows < ScanChunk)
-            break;
-    }
-    return changes;
-}
-
-Result<Categorizer::RulePreview> Categorizer::preview(const CategorizationRule& rule, int samples,
-                                                      const Progress& progress) const
-{
-    auto valid = RuleMatcher::validatePattern(rule.type, rule.pattern);
-    if (!valid)
-        return valid.error();
-    // Keyword and exact-match rules can only match rows whose text contains the pattern's words: the full-text
-    // index narrows the scan to those. Regular expressions read every row.
-    QString candidates;
-    QVariantList params {m_userId};
-    if (rule.type != RuleType::Regex) {
-        QStringList terms;
-        for (const QString& word : MerchantNormalizer::words(MerchantNormalizer::fold(rule.pattern))) {
-            QString clean;
-            for (const QChar c : word) {
-                if (c.isLetterOrNumber())
-                    clean.append(c);
-            }
-            if (!clean.isEmpty())
-                terms << u'"' + clean + QStringLiteral("\"*");
-        }
-        if (!terms.isEmpty()) {
-            candidates = QStringLiteral(" AND t.id IN (SELECT rowid FROM transactions_fts WHERE transactions_fts "
-                                        "MATCH ?)");
-            params << terms.join(u' ');
-        }
-    }
-    QSqlDatabase db = m_database->connection();
-    auto total = Sql::scalar(
-        db, QStringLiteral("SELECT count(*) FROM transactions t WHERE t.user_id = ?%1").arg(candidates), params);
-    if (!total)
-        return total.error();
-    RulePreview result;
-    qint64 done = 0;
-    qint64 lastId = 0;
-    while (true) {
-        QVariantList chunkParams = params;
-        chunkParams << lastId << ScanChunk;
-        auto query = Sql::exec(db,
-                               QStringLiteral("SELECT %1 FROM transactions t WHERE t.user_id = ?%2 AND t.id > ? "
-                                              "ORDER BY t.id LIMIT ?")
-                                   .arg(TransactionQuery::columns(), candidates),
-                               chunkParams);
-        if (!query)
-            return query.error();
-        int rows = 0;
-        while (query->next()) {
-            ++rows;
-            const Transaction t = readTransaction(*query);
-            lastId = t.id;
-            if (!RuleMatcher::matches(rule, CategorizationInput::from(t)))
-                continue;
-            ++result.matching;
-            if (!t.confirmedByUser && t.categoryId != rule.categoryId) {
-                ++result.changing;
-                if (result.samples.size() < samples)
-                    result.samples << t;
-            }
-        }
-        done += rows;
-        if (progress && !progress(done, std::max(done, total->toLongLong())))
-            return Error::cancelled(tr("Cancelled."));
-        if (rows < ScanChunk)
-            break;
-    }
-    return result;
-}
-
-Result<qint64> Categorizer::rebuildModel(qint64 limit)
-{
+    Trained trained;
     auto newest = Sql::scalar(
-        m_database->connection(),
-        QStringLiteral("SELECT coalesce(max(id), 0) FROM categorization_feedback WHERE user_id = ?"), {m_userId});
+        database->connection(),
+        QStringLiteral("SELECT coalesce(max(id), 0) FROM categorization_feedback WHERE user_id = ?"), {userId});
     if (!newest)
         return newest.error();
+    trained.feedbackId = newest->toLongLong();
+    auto rows = ledgerRows(database, userId);
+    if (!rows)
+        return rows.error();
+    trained.ledgerRows = *rows;
     auto query
-        = Sql::exec(m_database->connection(),
+        = Sql::exec(database->connection(),
                     QStringLiteral("SELECT merchant_name, description, type, amount_minor, currency, category_id "
                                    "FROM transactions WHERE user_id = ? AND confirmed_by_user = 1 "
                                    "AND category_id IS NOT NULL ORDER BY occurred_on DESC, id DESC LIMIT ?"),
-                    {m_userId, limit});
+                    {userId, limit});
     if (!query)
         return query.error();
-    auto classifier = std::make_unique<LearnedClassifier>();
-    qint64 examples = 0;
+    trained.classifier = std::make_unique<LearnedClassifier>();
     while (query->next()) {
         const auto type = TransactionEnums::typeFromKey(query->value(2).toString()).value_or(TransactionType::Expense);
         const Money amount(query->value(3).toLongLong(), Currency::fromCode(query->value(4).toString()));
-        classifier->learn(
+        trained.classifier->learn(
             CategorizationInput::from(query->value(0).toString(), query->value(1).toString(), type, amount),
             query->value(5).toLongLong());
-        ++examples;
+        ++trained.examples;
     }
+    return trained;
+}
+
+Result<void> Categorizer::install(Trained trained)
+{
     {
         QWriteLocker locker(&m_lock);
         QHash<QString, qint64> bySystemKey;
@@ -764,15 +497,31 @@ Result<qint64> Categorizer::rebuildModel(qint64 limit)
             if (!category.systemKey.isEmpty())
                 bySystemKey.insert(category.systemKey, category.id);
         }
-        classifier->setPrior(m_lexicon, std::move(bySystemKey));
-        m_classifier = std::move(classifier);
-        m_feedbackWatermark = newest->toLongLong();
+        trained.classifier->setPrior(m_lexicon, std::move(bySystemKey));
+        m_classifier = std::move(trained.classifier);
+        m_feedbackWatermark = trained.feedbackId;
+        m_ledgerRows = trained.ledgerRows;
         m_modelDirty = true;
     }
+    auto replayed = replayFeedback();
+    if (!replayed)
+        return replayed;
     auto saved = save();
     if (!saved)
-        return saved.error();
+        return saved;
     Q_EMIT modelChanged();
+    return {};
+}
+
+Result<qint64> Categorizer::rebuildModel(qint64 limit)
+{
+    auto trained = train(m_database, m_userId, limit);
+    if (!trained)
+        return trained.error();
+    const qint64 examples = trained->examples;
+    auto installed = install(std::move(*trained));
+    if (!installed)
+        return installed.error();
     return examples;
 }
 
@@ -798,11 +547,16 @@ Result<void> Categorizer::save()
         stored.exampleCount = m_classifier->exampleCount();
         stored.feedbackId = m_feedbackWatermark;
     }
+    auto rows = ledgerRows(m_database, m_userId);
+    if (!rows)
+        return rows.error();
+    stored.ledgerRows = *rows;
     auto saved = m_state->saveModel(m_userId, stored);
     if (!saved)
         return saved;
     QWriteLocker locker(&m_lock);
     m_modelDirty = false;
+    m_ledgerRows = stored.ledgerRows;
     return {};
 }
 

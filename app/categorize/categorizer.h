@@ -13,6 +13,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QReadWriteLock>
+#include <QThread>
 #include <QTimer>
 
 #include <functional>
@@ -77,9 +78,18 @@ public:
                 QObject* parent = nullptr);
     ~Categorizer() override;
 
-    // Loads settings, rules, the lexicon and the stored model (replaying feedback it has not learned yet), or
-    // trains the model from the confirmed transactions when none is stored or it cannot be read.
-    Result<void> load();
+    // Loads settings, rules, the lexicon and the stored model (replaying feedback it has not learned yet), and
+    // trains the model from the confirmed transactions when none is stored, it cannot be read, or the ledger
+    // changed size a lot since it was saved (rows written in bulk behind the categorizer). In the background
+    // mode that training runs on a worker thread with its own connection; rules and the lexicon work meanwhile.
+    enum class Training
+    {
+        Now,
+        InBackground,
+    };
+    Result<void> load(Training training = Training::Now);
+    // Whether a background training is running (trainingFinished() follows).
+    bool isTraining() const { return m_trainer != nullptr; }
 
     qint64 userId() const { return m_userId; }
     CategorizationRuleRepository* ruleRepository() const { return m_rules.get(); }
@@ -148,15 +158,31 @@ Q_SIGNALS:
     void rulesChanged();
     void settingsChanged();
     void modelChanged();
+    void trainingFinished();
     void errorOccurred(const QString& message);
 
 private:
+    struct Trained
+    {
+        std::unique_ptr<LearnedClassifier> classifier;
+        qint64 examples = 0;
+        qint64 feedbackId = 0;
+        qint64 ledgerRows = 0;
+    };
+    // Trains a model from the newest confirmed transactions on the calling thread's connection (no members used).
+    static Result<Trained> train(Database* database, qint64 userId, qint64 limit);
+    static Result<qint64> ledgerRows(Database* database, qint64 userId);
+    Result<void> install(Trained trained);
+    Result<void> replayFeedback();
+    void startBackgroundTraining();
+
     // The pipeline under the read lock; the translated reason only when asked (it costs more than the rest).
     CategorySuggestion suggestLocked(const CategorizationInput& input, bool withReason = true) const;
     const QList<qint64>& allowedCategories(TransactionType type) const;
     void reloadCategories();
     Result<void> reloadRules();
     Result<void> learnRules(const CategorizationInput& input, qint64 categoryId, bool correction);
+    Result<void> loadRecentAnswers();
     void scheduleSave();
     void askLlm(const QList<qint64>& ids);
 
@@ -177,9 +203,19 @@ private:
     QList<qint64> m_expenseCategories; // allowed for expenses (type expense or both)
     QList<qint64> m_incomeCategories;
     qint64 m_feedbackWatermark = 0;
+    QHash<QString, qint64> m_exactRuleIds; // merchant key -> exact-match rule (active or not)
+    struct Answer
+    {
+        qint64 categoryId = 0;
+        bool correction = false;
+    };
+    QHash<QString, QList<Answer>> m_answers; // merchant key -> the user's recent answers, oldest first
+    bool m_answersLoaded = false;
     mutable QMutex m_hitsMutex;
     mutable QHash<qint64, int> m_pendingHits;
 
+    qint64 m_ledgerRows = 0; // the ledger's size when the model was last trained or saved
+    QThread* m_trainer = nullptr;
     QTimer m_saveTimer;
     bool m_modelDirty = false;
     LlmCategorizationStage* m_llm = nullptr;

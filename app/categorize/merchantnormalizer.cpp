@@ -83,62 +83,49 @@ const QHash<QStringView, quint32>& wordFlags()
 {
     static const QHash<QStringView, quint32> table = [] {
         QHash<QStringView, quint32> t;
-        const auto add = [&t](quint32 flag, std::initializer_list<QStringView> words) {
-            for (const QStringView word : words)
+        // Words separated by spaces; the views point into the literals, which live as long as the program.
+        const auto add = [&t](quint32 flag, QStringView words) {
+            for (const QStringView word : words.tokenize(u' ', Qt::SkipEmptyParts))
                 t[word] |= flag;
         };
-        add(Month, {u"jan",       u"january",  u"feb",      u"february", u"mar",      u"march",     u"apr",
-                    u"april",     u"may",      u"jun",      u"june",     u"jul",      u"july",      u"aug",
-                    u"august",    u"sep",      u"sept",     u"september", u"oct",     u"october",   u"nov",
-                    u"november",  u"dec",      u"december", u"janv",     u"janvier",  u"fev",       u"fevr",
-                    u"fevrier",   u"mars",     u"avr",      u"avril",    u"mai",      u"juin",      u"juil",
-                    u"juillet",   u"aout",     u"septembre", u"octobre", u"novembre", u"decembre",  u"januar",
-                    u"februar",   u"marz",     u"maerz",    u"mrz",      u"juni",     u"juli",      u"okt",
-                    u"oktober",   u"dez",      u"dezember", u"ene",      u"enero",    u"febrero",   u"marzo",
-                    u"abr",       u"abril",    u"mayo",     u"junio",    u"julio",    u"ago",       u"agosto",
-                    u"septiembre", u"setiembre", u"octubre", u"noviembre", u"dic",    u"diciembre", u"januari",
-                    u"februari",  u"maart",    u"mrt",      u"mei",      u"augustus"});
-        add(Tld, {u"com", u"net", u"org", u"co", u"uk", u"de", u"fr", u"nl", u"es", u"be", u"it", u"io",
-                  u"eu",  u"za",  u"info", u"biz", u"app", u"shop", u"online", u"tv", u"us", u"ca", u"au", u"ch",
-                  u"at",  u"ie",  u"lu", u"pt", u"se", u"dk", u"no", u"fi", u"pl", u"gov", u"edu"});
-        add(Legal, {u"pty",  u"ltd",  u"limited", u"gmbh", u"mbh", u"sarl", u"sas",  u"sasu", u"eurl", u"inc",
-                    u"incorporated", u"llc", u"llp", u"bv", u"nv", u"sa", u"ag", u"kg", u"ohg", u"plc", u"srl",
-                    u"sl",   u"slu",  u"sau",  u"sca",  u"cie",  u"corp", u"bvba", u"vof", u"ltda", u"pte",
-                    u"cc",   u"ug"});
-        add(Country, {u"gb",  u"uk",  u"fr",  u"de",  u"za",  u"us",  u"usa", u"nl",  u"es",  u"be",  u"ch",
-                      u"ie",  u"lu",  u"pt",  u"au",  u"nz",  u"se",  u"dk",  u"fi",  u"pl",  u"cz",  u"gr",
-                      u"at",  u"gbr", u"fra", u"deu", u"ger", u"zaf", u"rsa", u"nld", u"esp", u"bel", u"che",
-                      u"irl", u"lux", u"prt", u"aut", u"ita", u"aus", u"swe", u"dnk", u"nor", u"fin", u"pol",
-                      u"gtza",
-                      // US states, as in "SEATTLE WA" (those that are also common words are left out)
-                      u"al",  u"ak",  u"az",  u"ar",  u"ca",  u"ct",  u"dc",  u"fl",  u"ga",  u"ia",  u"il",
-                      u"ks",  u"ky",  u"md",  u"mi",  u"mn",  u"ms",  u"mt",  u"nc",  u"nd",  u"nh",  u"nj",
-                      u"nm",  u"nv",  u"ny",  u"pa",  u"ri",  u"sc",  u"tn",  u"tx",  u"ut",  u"va",  u"vt",
-                      u"wa",  u"wi",  u"wv",  u"wy"});
-        add(Currency, {u"eur", u"usd", u"gbp", u"zar", u"chf", u"cad", u"aud", u"sek", u"nok", u"dkk", u"pln"});
-        add(NumberLabel, {u"ref",   u"reference", u"no",    u"nr",      u"nro",     u"num",    u"numero",
-                          u"store", u"str",       u"filiale", u"fil",   u"magasin", u"mag",    u"bq",
-                          u"cpt",   u"card",      u"pas",   u"pasnr",   u"kasse",   u"caisse", u"terminal",
-                          u"term",  u"tid",       u"id",    u"trx",     u"txn",     u"tran",   u"auth",
-                          u"invoice", u"facture", u"rechnung", u"factura", u"ech", u"pedido", u"kto", u"konto",
-                          u"blz",   u"iban",      u"mandat", u"mandate", u"order",  u"commande", u"bestellung",
-                          u"device", u"branch"});
-        add(ValueLabel, {u"ref",  u"reference", u"nr", u"no",   u"id",   u"date",   u"datum", u"fecha",
-                         u"tran", u"device",    u"branch", u"bq", u"cpt", u"iban", u"bic",   u"mandat",
-                         u"mandate", u"kenmerk", u"machtiging", u"term", u"terminal", u"pasnr", u"auth"});
-        add(NameLabel, {u"de",      u"pour",   u"motif",     u"from",        u"to",      u"naam",     u"name",
-                        u"payee",   u"beneficiary", u"beneficiaire", u"auftraggeber", u"empfanger", u"glaubiger",
-                        u"betreff", u"verwendungszweck", u"concepto", u"beneficiario", u"ordenante",
-                        u"omschrijving", u"libelle"});
-        add(DatePrep, {u"on", u"le", u"am", u"du", u"el", u"op", u"at", u"vom", u"del", u"dated"});
-        add(ProcessorStar, {u"sq",  u"sp",  u"pp",   u"paypal", u"tst", u"c",      u"ik",   u"ikh", u"wd",
-                            u"hpy", u"iz",  u"ztl",  u"cko",    u"apl", u"fs",     u"pwp",  u"ppl", u"sumup",
-                            u"google", u"gglpay", u"zettle", u"dnh", u"eig"});
-        add(ProcessorAlways, {u"yoco", u"zapper", u"snapscan", u"payfast", u"dashpay", u"izettle", u"payd"});
-        add(TrailingNoise, {u"card", u"pos", u"visa", u"mastercard", u"maestro", u"contactless"});
-        add(AmazonTail, {u"mktp", u"mktplace", u"marketplace", u"mkp", u"amzn", u"amazon", u"com", u"co", u"uk",
-                         u"de", u"fr", u"es", u"it", u"nl", u"us", u"eu", u"services", u"payments", u"retail"});
-        add(TimeSuffix, {u"am", u"pm", u"h", u"hr", u"uhr"});
+        add(Month,
+            u"jan january feb february mar march apr april may jun june jul july aug august sep sept "
+            u"september oct october nov november dec december janv janvier fev fevr fevrier mars avr avril "
+            u"mai juin juil juillet aout septembre octobre novembre decembre januar februar marz maerz mrz "
+            u"juni juli okt oktober dez dezember ene enero febrero marzo abr abril mayo junio julio ago "
+            u"agosto septiembre setiembre octubre noviembre dic diciembre januari februari maart mrt mei "
+            u"augustus");
+        add(Tld,
+            u"com net org co uk de fr nl es be it io eu za info biz app shop online tv us ca au ch at ie lu "
+            u"pt se dk no fi pl gov edu");
+        add(Legal,
+            u"pty ltd limited gmbh mbh sarl sas sasu eurl inc incorporated llc llp bv nv sa ag kg ohg plc srl "
+            u"sl slu sau sca cie corp bvba vof ltda pte cc ug");
+        add(Country,
+            u"gb uk fr de za us usa nl es be ch ie lu pt au nz se dk fi pl cz gr at gbr fra deu ger zaf rsa "
+            u"nld esp bel che irl lux prt aut ita aus swe dnk nor fin pol gtza "
+            // US states, as in "SEATTLE WA" (those that are also common words are left out)
+            u"al ak az ar ca ct dc fl ga ia il ks ky md mi mn ms mt nc nd nh nj nm nv ny pa ri sc tn tx ut va "
+            u"vt wa wi wv wy");
+        add(Currency, u"eur usd gbp zar chf cad aud sek nok dkk pln");
+        add(NumberLabel,
+            u"ref reference no nr nro num numero store str filiale fil magasin mag bq cpt card pas pasnr "
+            u"kasse caisse terminal term tid id trx txn tran auth invoice facture rechnung factura ech pedido "
+            u"kto konto blz iban mandat mandate order commande bestellung device branch");
+        add(ValueLabel,
+            u"ref reference nr no id date datum fecha tran device branch bq cpt iban bic mandat mandate "
+            u"kenmerk machtiging term terminal pasnr auth");
+        add(NameLabel,
+            u"de pour motif from to naam name payee beneficiary beneficiaire auftraggeber empfanger glaubiger "
+            u"betreff verwendungszweck concepto beneficiario ordenante omschrijving libelle");
+        add(DatePrep, u"on le am du el op at vom del dated");
+        add(ProcessorStar,
+            u"sq sp pp paypal tst c ik ikh wd hpy iz ztl cko apl fs pwp ppl sumup google gglpay zettle dnh "
+            u"eig");
+        add(ProcessorAlways, u"yoco zapper snapscan payfast dashpay izettle payd");
+        add(TrailingNoise, u"card pos visa mastercard maestro contactless");
+        add(AmazonTail, u"mktp mktplace marketplace mkp amzn amazon com co uk de fr es it nl us eu payments retail");
+        add(TimeSuffix, u"am pm h hr uhr");
         return t;
     }();
     return table;
@@ -159,10 +146,11 @@ struct Phrase
 class PhraseTable
 {
 public:
-    PhraseTable(std::initializer_list<QStringView> phrases, bool byLastWord)
+    // `phrases`: separated by commas, words by spaces.
+    PhraseTable(QStringView phrases, bool byLastWord)
         : m_byLastWord(byLastWord)
     {
-        for (const QStringView text : phrases) {
+        for (const QStringView text : phrases.tokenize(u',', Qt::SkipEmptyParts)) {
             Phrase phrase;
             for (const QStringView word : text.tokenize(u' ', Qt::SkipEmptyParts)) {
                 Q_ASSERT(phrase.size < int(phrase.words.size()));
@@ -171,7 +159,8 @@ public:
             auto& list = m_phrases[byLastWord ? phrase.words[phrase.size - 1] : phrase.words[0]];
             list.append(phrase);
             // Longest first, so "vir europeen emis" wins over "vir".
-            std::stable_sort(list.begin(), list.end(), [](const Phrase& a, const Phrase& b) { return a.size > b.size; });
+            std::stable_sort(list.begin(), list.end(),
+                             [](const Phrase& a, const Phrase& b) { return a.size > b.size; });
         }
     }
 
@@ -203,43 +192,40 @@ private:
 const PhraseTable& leadingNoise()
 {
     static const PhraseTable table(
-        {// English (UK, US, South Africa)
-         u"pos purchase", u"pos", u"pos debit", u"pos transaction", u"point of sale", u"card purchase",
-         u"card payment", u"card payment to", u"debit card purchase", u"debit card", u"purchase authorized on",
-         u"purchase authorised on", u"fuel purchase", u"online purchase", u"recurring card purchase",
-         u"international online purchase", u"overseas purchase", u"contactless", u"contactless payment",
-         u"checkcard", u"check card", u"visa purchase", u"visa debit", u"visa", u"vis", u"deb", u"mastercard",
-         u"maestro", u"debit order", u"debit order payment", u"eft debit order payment",
-         u"naedo debit order payment", u"internal debit order", u"debicheck payment", u"debicheck",
-         u"internal d o", u"magtape debit", u"magtape credit", u"direct debit", u"direct debit to",
-         u"direct debit payment to", u"dd", u"so", u"standing order", u"standing order to", u"faster payment",
-         u"faster payment to", u"fpo", u"fpi", u"bgc", u"bill payment", u"bill payment to", u"rtc express pmt to",
-         u"rtc pmt to", u"fnb app rtc pmt to", u"fnb app payment to", u"banking app payment", u"app payment",
-         u"internet pmt to", u"payment to", u"ach debit", u"ach", u"recurring payment", u"online payment",
-         u"apple pay", u"google pay", u"samsung pay", u"effec", u"digital payment dt",
-         // French
-         u"carte", u"cb", u"achat cb", u"achat carte", u"paiement cb", u"paiement par carte", u"paiement carte",
-         u"facture carte", u"facture carte du", u"prlv", u"prlv sepa", u"prelevement", u"prelevement sepa",
-         u"prelevement europeen", u"vir", u"vir sepa", u"vir recu", u"vir emis", u"vir inst", u"vir inst rec",
-         u"vir inst emis", u"vir perm", u"vir europeen emis", u"vir europeen recu", u"vir sepa recu",
-         u"vir sepa emis", u"virement", u"virement sepa", u"virement recu", u"virement emis",
-         u"virement instantane", u"rembt", u"sans contact", u"paiement sans contact",
-         // German ("SEPA-Lastschrift" arrives joined: "sepalastschrift")
-         u"kartenzahlung", u"eckartenzahlung", u"ec kartenzahlung", u"visakartenzahlung", u"girocard", u"ec",
-         u"lastschrift", u"sepalastschrift", u"sepa lastschrift", u"sepabasislastschrift", u"basislastschrift",
-         u"folgelastschrift", u"erstlastschrift", u"uberweisung", u"uberweisung an", u"sepauberweisung",
-         u"sepa uberweisung", u"dauerauftrag", u"kauf", u"kartenkauf", u"abbuchung", u"zahlung an",
-         // Spanish
-         u"compra", u"compra tarj", u"compra tarjeta", u"compra con tarjeta", u"compra en", u"compra tarj en",
-         u"pago con tarjeta", u"pago con tarjeta en", u"pago en", u"pago movil en", u"tarjeta", u"tarj", u"recibo",
-         u"adeudo", u"adeudo recibo", u"adeudo de", u"cargo tarjeta", u"transferencia", u"transferencia a",
-         u"transferencia a favor de", u"devolucion tarjeta", u"domiciliacion",
-         // Dutch
-         u"bea", u"betaalautomaat", u"gea", u"pinbetaling", u"ideal", u"sepa incasso",
-         u"sepa incasso algemeen doorlopend", u"incasso", u"incasso algemeen doorlopend", u"overboeking", u"overboeking naar",
-         u"sepa overboeking", u"betaalpas",
-         // Everywhere
-         u"sepa"},
+        // English (UK, US, South Africa)
+        u"pos purchase, pos, pos debit, pos transaction, point of sale, card purchase, card payment, "
+        u"card payment to, debit card purchase, debit card, purchase authorized on, purchase authorised on, "
+        u"fuel purchase, online purchase, recurring card purchase, international online purchase, "
+        u"overseas purchase, contactless, contactless payment, checkcard, check card, visa purchase, "
+        u"visa debit, visa, vis, deb, mastercard, maestro, debit order, debit order payment, "
+        u"eft debit order payment, naedo debit order payment, internal debit order, debicheck payment, "
+        u"debicheck, internal d o, magtape debit, magtape credit, direct debit, direct debit to, "
+        u"direct debit payment to, dd, so, standing order, standing order to, faster payment, "
+        u"faster payment to, fpo, fpi, bgc, bill payment, bill payment to, rtc express pmt to, rtc pmt to, "
+        u"fnb app rtc pmt to, fnb app payment to, banking app payment, app payment, internet pmt to, "
+        u"payment to, ach debit, ach, recurring payment, online payment, apple pay, google pay, samsung pay, "
+        u"effec, digital payment dt,"
+        // French
+        u"carte, cb, achat cb, achat carte, paiement cb, paiement par carte, paiement carte, facture carte, "
+        u"facture carte du, prlv, prlv sepa, prelevement, prelevement sepa, prelevement europeen, vir, "
+        u"vir sepa, vir recu, vir emis, vir inst, vir inst rec, vir inst emis, vir perm, vir europeen emis, "
+        u"vir europeen recu, vir sepa recu, vir sepa emis, virement, virement sepa, virement recu, "
+        u"virement emis, virement instantane, rembt, sans contact, paiement sans contact,"
+        // German ("SEPA-Lastschrift" arrives joined: "sepalastschrift")
+        u"kartenzahlung, eckartenzahlung, ec kartenzahlung, visakartenzahlung, girocard, ec, lastschrift, "
+        u"sepalastschrift, sepa lastschrift, sepabasislastschrift, basislastschrift, folgelastschrift, "
+        u"erstlastschrift, uberweisung, uberweisung an, sepauberweisung, sepa uberweisung, dauerauftrag, "
+        u"kauf, kartenkauf, abbuchung, zahlung an,"
+        // Spanish
+        u"compra, compra tarj, compra tarjeta, compra con tarjeta, compra en, compra tarj en, "
+        u"pago con tarjeta, pago con tarjeta en, pago en, pago movil en, tarjeta, tarj, recibo, adeudo, "
+        u"adeudo recibo, adeudo de, cargo tarjeta, transferencia, transferencia a, transferencia a favor de, "
+        u"devolucion tarjeta, domiciliacion,"
+        // Dutch
+        u"bea, betaalautomaat, gea, pinbetaling, ideal, sepa incasso, sepa incasso algemeen doorlopend, "
+        u"incasso, incasso algemeen doorlopend, overboeking, overboeking naar, sepa overboeking, betaalpas,"
+        // Any language
+        u"sepa",
         false);
     return table;
 }
@@ -247,11 +233,11 @@ const PhraseTable& leadingNoise()
 // Payment-method words that carry nothing wherever they stand.
 const PhraseTable& anywhereNoise()
 {
-    static const PhraseTable table({u"card no", u"commerce electronique", u"contactless", u"apple pay",
-                                    u"google pay", u"samsung pay", u"kartenzahlung", u"girocard", u"effec",
-                                    u"sans contact", u"paiement sans contact", u"nfc", u"debit card", u"pos merchandise",
-                                    u"id emetteur", u"id creancier", u"contactless payment"},
-                                   false);
+    static const PhraseTable table(
+        u"card no, commerce electronique, contactless, apple pay, google pay, samsung pay, kartenzahlung, "
+        u"girocard, effec, sans contact, paiement sans contact, nfc, debit card, pos merchandise, "
+        u"id emetteur, id creancier, contactless payment",
+        false);
     return table;
 }
 
@@ -259,22 +245,17 @@ const PhraseTable& anywhereNoise()
 const PhraseTable& trailingCities()
 {
     static const PhraseTable table(
-        {u"london",      u"manchester", u"birmingham", u"leeds",     u"glasgow",   u"edinburgh",  u"liverpool",
-         u"bristol",     u"cardiff",    u"belfast",    u"dublin",    u"paris",     u"lyon",       u"marseille",
-         u"toulouse",    u"nantes",     u"strasbourg", u"bordeaux",  u"lille",     u"berlin",     u"hamburg",
-         u"munchen",     u"muenchen",   u"munich",     u"koln",      u"koeln",     u"cologne",    u"frankfurt",
-         u"frankfurt am main", u"stuttgart", u"dusseldorf", u"duesseldorf", u"leipzig", u"dresden", u"wien",
-         u"vienna",      u"zurich",     u"geneve",     u"geneva",    u"bern",      u"basel",      u"amsterdam",
-         u"rotterdam",   u"den haag",   u"utrecht",    u"eindhoven", u"brussel",   u"bruxelles",  u"brussels",
-         u"antwerpen",   u"gent",       u"luxembourg", u"madrid",    u"barcelona", u"valencia",   u"sevilla",
-         u"malaga",      u"bilbao",     u"lisboa",     u"lisbon",    u"porto",     u"roma",       u"rome",
-         u"milano",      u"milan",      u"stockholm",  u"copenhagen", u"kobenhavn", u"oslo",      u"helsinki",
-         u"new york",    u"nyc",        u"los angeles", u"san francisco", u"chicago", u"seattle",  u"boston",
-         u"houston",     u"austin",     u"dallas",     u"miami",     u"atlanta",   u"denver",     u"las vegas",
-         u"washington",  u"san jose",   u"san diego",  u"mountain view", u"sunnyvale", u"toronto", u"vancouver",
-         u"montreal",    u"sydney",     u"melbourne",  u"johannesburg", u"cape town", u"capetown", u"durban",
-         u"pretoria",    u"sandton",    u"midrand",    u"centurion", u"randburg",  u"bloemfontein",
-         u"port elizabeth", u"gqeberha"},
+        u"london, manchester, birmingham, leeds, glasgow, edinburgh, liverpool, bristol, cardiff, belfast, "
+        u"dublin, paris, lyon, marseille, toulouse, nantes, strasbourg, bordeaux, lille, berlin, hamburg, "
+        u"munchen, muenchen, munich, koln, koeln, cologne, frankfurt, frankfurt am main, stuttgart, "
+        u"dusseldorf, duesseldorf, leipzig, dresden, wien, vienna, zurich, geneve, geneva, bern, basel, "
+        u"amsterdam, rotterdam, den haag, utrecht, eindhoven, brussel, bruxelles, brussels, antwerpen, gent, "
+        u"luxembourg, madrid, barcelona, valencia, sevilla, malaga, bilbao, lisboa, lisbon, porto, roma, "
+        u"rome, milano, milan, stockholm, copenhagen, kobenhavn, oslo, helsinki, new york, nyc, los angeles, "
+        u"san francisco, chicago, seattle, boston, houston, austin, dallas, miami, atlanta, denver, "
+        u"las vegas, washington, san jose, san diego, mountain view, sunnyvale, toronto, vancouver, montreal, "
+        u"sydney, melbourne, johannesburg, cape town, capetown, durban, pretoria, sandton, midrand, "
+        u"centurion, randburg, bloemfontein, port elizabeth, gqeberha",
         true);
     return table;
 }
@@ -484,8 +465,12 @@ QString foldForNormalize(QStringView raw)
     const auto isApostrophe = [](QChar c) {
         return c == u'\'' || c == u'`' || c == QChar(0x2019) || c == QChar(0x2018) || c == QChar(0x02BC);
     };
-    const auto letterAt = [&](qsizetype i) { return i >= 0 && i < n && data[i].isLetter(); };
-    const auto alnumAt = [&](qsizetype i) { return i >= 0 && i < n && data[i].isLetterOrNumber(); };
+    const auto letterAt = [&](qsizetype i) {
+        return i >= 0 && i < n && data[i].isLetter();
+    };
+    const auto alnumAt = [&](qsizetype i) {
+        return i >= 0 && i < n && data[i].isLetterOrNumber();
+    };
     for (qsizetype r = 0; r < n;) {
         const QChar c = data[r];
         if (isApostrophe(c)) {
@@ -493,8 +478,7 @@ QString foldForNormalize(QStringView raw)
             continue;
         }
         // Dotted initials: single letters each followed by a dot, at least two of them.
-        if (c.isLetter() && !alnumAt(r - 1) && r + 2 < n && data[r + 1] == u'.' && letterAt(r + 2)
-            && !alnumAt(r + 3)) {
+        if (c.isLetter() && !alnumAt(r - 1) && r + 2 < n && data[r + 1] == u'.' && letterAt(r + 2) && !alnumAt(r + 3)) {
             while (r < n && data[r].isLetter() && !alnumAt(r + 1)) {
                 data[w++] = data[r];
                 if (r + 1 < n && data[r + 1] == u'.')
@@ -747,8 +731,7 @@ void removeTrailingNoise(Tokens& tokens)
             tokens[words.token[last]].removed = true;
             continue;
         }
-        if (const int count = trailingCities().match(words.text, last);
-            count > 0 && count <= last) {
+        if (const int count = trailingCities().match(words.text, last); count > 0 && count <= last) {
             removeWords(tokens, words, last - count + 1, count);
             continue;
         }
@@ -760,13 +743,16 @@ void removeTrailingNoise(Tokens& tokens)
 
 QString MerchantNormalizer::fold(QStringView text)
 {
-    QString out;
     if (isAscii(text)) {
-        out.reserve(text.size());
-        for (const QChar c : text)
-            appendAsciiLower(out, c);
+        QString out(text.size(), Qt::Uninitialized);
+        QChar* w = out.data();
+        for (const QChar c : text) {
+            const char16_t u = c.unicode();
+            *w++ = QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u);
+        }
         return out;
     }
+    QString out;
     const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
     out.reserve(decomposed.size());
     for (qsizetype i = 0; i < decomposed.size(); ++i) {

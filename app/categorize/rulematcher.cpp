@@ -4,9 +4,12 @@
 #include "categorizelogging.h"
 #include "merchantnormalizer.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <bitset>
 #include <climits>
+#include <cstring>
 
 namespace Moniagent {
 
@@ -26,8 +29,8 @@ constexpr int TrialLimit = 10000;
 // harmless, (.*a){20} is not.
 constexpr int RepeatLimit = 3;
 
-constexpr QRegularExpression::PatternOptions RegexOptions =
-    QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
+constexpr QRegularExpression::PatternOptions RegexOptions
+    = QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
 
 QString limitedPattern(const QString& pattern)
 {
@@ -37,6 +40,13 @@ QString limitedPattern(const QString& pattern)
 bool isAscii(QStringView text)
 {
     return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+// Whether `text` has `prefix` at `position` (an inline, exact comparison: called for every candidate rule).
+bool hasAt(QStringView text, qsizetype position, const QString& prefix)
+{
+    return position + prefix.size() <= text.size()
+        && std::memcmp(text.data() + position, prefix.constData(), size_t(prefix.size()) * sizeof(QChar)) == 0;
 }
 
 bool isAsciiAlnum(QChar c)
@@ -311,7 +321,7 @@ public:
 
     Finding run()
     {
-        m_groups.append(Group{});
+        m_groups.append(Group {});
         const qsizetype n = m_p.size();
         for (qsizetype i = 0; i < n;) {
             const QChar c = m_p[i];
@@ -653,8 +663,9 @@ QString requiredText(QStringView p)
 // The folded merchant and description, one space between words, for keyword rules.
 QString keywordText(const QString& foldedMerchant, const QString& foldedDescription)
 {
-    QString out;
-    out.reserve(foldedMerchant.size() + foldedDescription.size() + 1);
+    QString out(foldedMerchant.size() + foldedDescription.size() + 1, Qt::Uninitialized);
+    QChar* const begin = out.data();
+    QChar* w = begin;
     bool space = false;
     for (const QString* part : {&foldedMerchant, &foldedDescription}) {
         space = true;
@@ -663,12 +674,13 @@ QString keywordText(const QString& foldedMerchant, const QString& foldedDescript
                 space = true;
                 continue;
             }
-            if (space && !out.isEmpty())
-                out.append(u' ');
+            if (space && w != begin)
+                *w++ = u' ';
             space = false;
-            out.append(c);
+            *w++ = c;
         }
     }
+    out.truncate(w - begin);
     return out;
 }
 
@@ -701,9 +713,9 @@ Result<void> RuleMatcher::validatePattern(RuleType type, const QString& pattern)
 
     const QRegularExpression expression(pattern, RegexOptions);
     if (!expression.isValid())
-        return Error::invalidInput(tr("“%1” is not a valid regular expression: %2 (at character %3).")
-                                       .arg(pattern, expression.errorString(),
-                                            QString::number(expression.patternErrorOffset() + 1)));
+        return Error::invalidInput(
+            tr("“%1” is not a valid regular expression: %2 (at character %3).")
+                .arg(pattern, expression.errorString(), QString::number(expression.patternErrorOffset() + 1)));
 
     const Finding finding = PatternAnalyzer(pattern).run();
     const QString part = pattern.mid(finding.start, finding.end - finding.start);
@@ -763,6 +775,8 @@ void RuleMatcher::setRules(const QList<CategorizationRule>& rules)
     m_keywords.clear();
     for (QList<int>& list : m_keywordsByAscii)
         list.clear();
+    for (QList<int>& list : m_regexesByAscii)
+        list.clear();
     m_keywordsByOther.clear();
     m_keywordsAnywhere.clear();
 
@@ -810,12 +824,16 @@ void RuleMatcher::setRules(const QList<CategorizationRule>& rules)
                 break;
             }
             expression.optimize(); // compiles (and JIT-compiles) now, so match() only reads it
-            m_regexes.append({expression, requiredText(rule->pattern), add(*rule)});
+            const QString required = requiredText(rule->pattern);
+            if (!required.isEmpty())
+                m_regexesByAscii[required.front().unicode()].append(int(m_regexes.size()));
+            m_regexes.append({expression, required, add(*rule)});
             break;
         }
         case RuleType::Keyword: {
             const QString keyword = MerchantNormalizer::fold(rule->pattern).simplified();
-            if (keyword.isEmpty() || std::none_of(keyword.begin(), keyword.end(), [](QChar c) { return c.isLetterOrNumber(); })) {
+            if (keyword.isEmpty()
+                || std::none_of(keyword.begin(), keyword.end(), [](QChar c) { return c.isLetterOrNumber(); })) {
                 qCWarning(lcCategorize) << "Skipping keyword rule" << rule->id << ": no letter or digit";
                 break;
             }
@@ -850,27 +868,44 @@ std::optional<RuleMatch> RuleMatcher::match(const CategorizationInput& input) co
     const QString foldedDescription = MerchantNormalizer::fold(input.description);
     if (!m_regexes.isEmpty()) {
         // For an ASCII subject the folded text is its lower-case form: a regex whose required text is missing
-        // from it cannot match, and that check is far cheaper than the search.
+        // from it cannot match, and one pass over the text finds which required texts are present, far cheaper
+        // than the searches it saves. (Only for ASCII: PCRE2's caseless matching of other characters differs
+        // from folding.)
         const bool merchantAscii = isAscii(input.merchant);
         const bool descriptionAscii = isAscii(input.description);
+        QVarLengthArray<bool, 64> inMerchant(merchantAscii ? m_regexes.size() : 0, false);
+        QVarLengthArray<bool, 64> inDescription(descriptionAscii ? m_regexes.size() : 0, false);
+        if (merchantAscii)
+            markRequiredTexts(foldedMerchant, inMerchant.data());
+        if (descriptionAscii)
+            markRequiredTexts(foldedDescription, inDescription.data());
         const bool searchDescription = !input.description.isEmpty() && input.description != input.merchant;
-        const auto found = [](const CompiledRegex& regex, const QString& subject, const QString* lower) {
-            if (subject.isEmpty())
-                return false;
-            if (lower && !regex.requiredText.isEmpty() && !lower->contains(regex.requiredText))
-                return false;
-            return regex.expression.match(subject).hasMatch();
-        };
-        for (const CompiledRegex& regex : m_regexes) {
-            if (found(regex, input.merchant, merchantAscii ? &foldedMerchant : nullptr)
-                || (searchDescription
-                    && found(regex, input.description, descriptionAscii ? &foldedDescription : nullptr)))
+        for (qsizetype i = 0; i < m_regexes.size(); ++i) {
+            const CompiledRegex& regex = m_regexes.at(i);
+            const bool required = !regex.requiredText.isEmpty();
+            const bool inM = !input.merchant.isEmpty() && (!merchantAscii || !required || inMerchant[i]);
+            const bool inD = searchDescription && (!descriptionAscii || !required || inDescription[i]);
+            if ((inM && regex.expression.match(input.merchant).hasMatch())
+                || (inD && regex.expression.match(input.description).hasMatch()))
                 return m_rules.at(regex.rule);
         }
     }
     if (m_keywords.isEmpty())
         return std::nullopt;
     return matchKeyword(keywordText(foldedMerchant, foldedDescription));
+}
+
+void RuleMatcher::markRequiredTexts(const QString& lower, bool* present) const
+{
+    const QStringView view(lower);
+    for (qsizetype p = 0; p < view.size(); ++p) {
+        const char16_t c = view[p].unicode();
+        if (c >= 0x80)
+            continue;
+        for (const int index : m_regexesByAscii[c])
+            if (!present[index] && hasAt(view, p, m_regexes.at(index).requiredText))
+                present[index] = true;
+    }
 }
 
 std::optional<RuleMatch> RuleMatcher::matchKeyword(const QString& text) const
@@ -893,7 +928,7 @@ std::optional<RuleMatch> RuleMatcher::matchKeyword(const QString& text) const
         for (const int index : *candidates) {
             if (index >= best)
                 break;
-            if (view.sliced(p).startsWith(m_keywords.at(index).text)) {
+            if (hasAt(view, p, m_keywords.at(index).text)) {
                 best = index;
                 break;
             }

@@ -77,10 +77,13 @@ private:
     };
 
     std::optional<RuleMatch> matchKeyword(const QString& folded) const;
+    void markRequiredTexts(const QString& lower, bool* present) const;
 
     QList<RuleMatch> m_rules; // compiled rules, in matching order
     QHash<QString, int> m_exact; // merchant key -> index in m_rules (the first rule in order wins)
     QList<CompiledRegex> m_regexes;
+    // Indexes into m_regexes by the first character of their required text.
+    std::array<QList<int>, 128> m_regexesByAscii;
     QList<CompiledKeyword> m_keywords; // in matching order
     // Indexes into m_keywords by the keyword's first character, so match() only compares candidates.
     std::array<QList<int>, 128> m_keywordsByAscii;

@@ -43,7 +43,8 @@ Result<void> Session::setUser(qint64 userId)
     if (!m_categorizer) {
         auto categorizer
             = std::make_unique<Categorizer>(m_database.get(), m_transactions.get(), m_categories.get(), userId);
-        auto loaded = categorizer->load();
+        auto loaded = categorizer->load(m_backgroundTraining ? Categorizer::Training::InBackground
+                                                             : Categorizer::Training::Now);
         if (!loaded)
             return loaded;
         m_categorizer = std::move(categorizer);

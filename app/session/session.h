@@ -46,6 +46,10 @@ public:
     // Creates the first profile of a fresh installation from the environment (user name, locale, the
     // locale's currency) and opens it.
     Result<qint64> createDefaultProfile(const QLocale& locale = QLocale::system());
+    // The window trains the categorizer's model in the background when it has to (a large demo or bulk-loaded
+    // ledger); the command line trains before it answers. Set before opening a profile.
+    void setBackgroundTraining(bool background) { m_backgroundTraining = background; }
+
     // Re-reads the current profile after its settings changed.
     Result<void> reloadUser() { return setUser(m_userId); }
 
@@ -59,6 +63,7 @@ private:
     std::unique_ptr<Categorizer> m_categorizer;
     const Clock& m_clock;
     qint64 m_userId = 0;
+    bool m_backgroundTraining = false;
     User m_user;
 };
 

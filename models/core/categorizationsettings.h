@@ -27,6 +27,7 @@ struct StoredCategorizationModel
     QByteArray data;
     qint64 exampleCount = 0;
     qint64 feedbackId = 0; // newest feedback row the model has learned
+    qint64 ledgerRows = 0; // the user's transactions when it was saved
 };
 
 } // namespace Moniagent

@@ -61,7 +61,7 @@ Result<void> CategorizationStateRepository::saveSettings(qint64 userId, const Ca
 Result<std::optional<StoredCategorizationModel>> CategorizationStateRepository::model(qint64 userId) const
 {
     auto query = Sql::exec(m_database->connection(),
-                           QStringLiteral("SELECT format_version, data, example_count, feedback_id "
+                           QStringLiteral("SELECT format_version, data, example_count, feedback_id, ledger_rows "
                                           "FROM categorization_models WHERE user_id = ?"),
                            {userId});
     if (!query)
@@ -73,6 +73,7 @@ Result<std::optional<StoredCategorizationModel>> CategorizationStateRepository::
     model.data = query->value(1).toByteArray();
     model.exampleCount = query->value(2).toLongLong();
     model.feedbackId = query->value(3).toLongLong();
+    model.ledgerRows = query->value(4).toLongLong();
     return std::optional<StoredCategorizationModel>(std::move(model));
 }
 
@@ -82,12 +83,13 @@ Result<void> CategorizationStateRepository::saveModel(qint64 userId, const Store
         return Error::invalidInput(tr("The categorization model to save is not valid."));
     auto result = Sql::exec(
         m_database->connection(),
-        QStringLiteral("INSERT INTO categorization_models (user_id, format_version, data, example_count, feedback_id) "
-                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
+        QStringLiteral("INSERT INTO categorization_models (user_id, format_version, data, example_count, feedback_id, "
+                       "ledger_rows) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
                        "format_version = excluded.format_version, data = excluded.data, "
                        "example_count = excluded.example_count, feedback_id = excluded.feedback_id, "
+                       "ledger_rows = excluded.ledger_rows, "
                        "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"),
-        {userId, model.formatVersion, model.data, model.exampleCount, model.feedbackId});
+        {userId, model.formatVersion, model.data, model.exampleCount, model.feedbackId, model.ledgerRows});
     if (!result)
         return result.error();
     return {};

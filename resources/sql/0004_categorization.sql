@@ -19,6 +19,9 @@ CREATE TABLE categorization_models (
     example_count  INTEGER NOT NULL CHECK (example_count >= 0),
     -- The newest categorization_feedback row the model has learned; later rows are replayed at load.
     feedback_id    INTEGER NOT NULL DEFAULT 0,
+    -- The size of the ledger when the model was trained or saved: a much larger or smaller ledger at the next
+    -- start means rows were written in bulk behind the categorizer (demo data, a restore), so it retrains.
+    ledger_rows    INTEGER NOT NULL DEFAULT 0,
     updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 

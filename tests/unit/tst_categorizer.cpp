@@ -64,6 +64,7 @@ private Q_SLOTS:
     void undoOfACorrectionForgetsIt();
     void modelPersistsAcrossRestart();
     void rebuildFromConfirmedTransactions();
+    void bulkLoadedLedgerIsLearnedInTheBackground();
     void planAndApplyExisting();
     void previewCountsMatchesAndChanges();
     void ruleForStoreFindsExistingRule();
@@ -511,6 +512,47 @@ void TestCategorizer::rebuildFromConfirmedTransactions()
     const CategorySuggestion suggestion = m_categorizer->suggest(probe);
     QCOMPARE(suggestion.categoryId, m_groceries);
     QVERIFY(suggestion.reason.contains(QLatin1String("5")));
+}
+
+void TestCategorizer::bulkLoadedLedgerIsLearnedInTheBackground()
+{
+    MONIAGENT_VERIFY_OK(m_categorizer->save());
+    // 1,500 confirmed rows written in bulk behind the categorizer (like demo data or a restore).
+    m_transactions->setCategorizationHook(nullptr);
+    QList<Transaction> rows;
+    for (int i = 0; i < 1500; ++i) {
+        Transaction t = TestDatabase::expense(
+            500 + i, i % 2 ? QStringLiteral("Mistlecombe Farm Shop") : QStringLiteral("Vantry Cycle Works"),
+            QDate(2025, 1, 1).addDays(i % 300));
+        t.categoryId = i % 2 ? m_groceries : m_transport;
+        t.categorizedBy = CategorizedBy::User;
+        t.confirmedByUser = true;
+        rows << t;
+    }
+    MONIAGENT_VERIFY_OK(m_transactions->addMany(m_user, rows));
+    m_categorizer.reset();
+
+    // The next start sees the ledger grew by far more than it learned, and trains on a worker thread.
+    auto categorizer
+        = std::make_unique<Categorizer>(m_db->database(), m_transactions.get(), m_categories.get(), m_user);
+    QSignalSpy finished(categorizer.get(), &Categorizer::trainingFinished);
+    MONIAGENT_VERIFY_OK(categorizer->load(Categorizer::Training::InBackground));
+    QVERIFY(categorizer->isTraining());
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!categorizer->isTraining());
+    QCOMPARE(categorizer->modelExampleCount(), 1500);
+    QCOMPARE(categorizer->suggest(TestDatabase::expense(999, QStringLiteral("Vantry Cycle Works"), QDate(2026, 1, 1)))
+                 .categoryId,
+             m_transport);
+
+    // Saved with the ledger's size: the start after that does not train again.
+    categorizer.reset();
+    categorizer = std::make_unique<Categorizer>(m_db->database(), m_transactions.get(), m_categories.get(), m_user);
+    MONIAGENT_VERIFY_OK(categorizer->load(Categorizer::Training::InBackground));
+    QVERIFY(!categorizer->isTraining());
+    QCOMPARE(categorizer->modelExampleCount(), 1500);
+    m_categorizer = std::move(categorizer);
+    m_transactions->setCategorizationHook(m_categorizer.get());
 }
 
 void TestCategorizer::planAndApplyExisting()

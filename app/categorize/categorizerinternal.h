@@ -1,0 +1,67 @@
+#pragma once
+
+// Shared by the translation units of Categorizer (categorizer.cpp, categorizerrules.cpp, categorizerscan.cpp);
+// not part of any public interface.
+
+#include "core/category.h"
+#include "learnedclassifier.h"
+#include "rulematcher.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QLoggingCategory>
+
+namespace Moniagent::CategorizerInternal {
+
+Q_DECLARE_LOGGING_CATEGORY(lcCategorizer)
+
+// The stored model's format; LearnedClassifier::load() refuses data it cannot read, which triggers a rebuild.
+constexpr int ModelFormatVersion = 1;
+// A learned rule starts here; each contradicting correction takes LearnedStep off, and below LearnedFloor it is
+// switched off.
+constexpr double LearnedConfidence = 0.95;
+constexpr double LearnedStep = 0.25;
+constexpr double LearnedFloor = 0.5;
+// How many recent feedback rows are read (once) to find repeated answers for one store.
+constexpr int FeedbackLookback = 2000;
+// Answers remembered per store (the newest).
+constexpr int AnswersPerStore = 20;
+// A model save is delayed this long after a change, so a burst of corrections writes once.
+constexpr int SaveDelayMs = 2000;
+// Reading the ledger for plan() and preview(): rows per query.
+constexpr int ScanChunk = 5000;
+
+inline bool compatible(const Category& category, TransactionType type)
+{
+    if (category.type == CategoryType::Both)
+        return true;
+    return (category.type == CategoryType::Income) == (type == TransactionType::Income);
+}
+
+inline QString percent(double confidence)
+{
+    return QLocale().toString(qRound(confidence * 100)) + QLocale().percent();
+}
+
+inline QJsonObject ruleReason(const RuleMatch& match)
+{
+    return QJsonObject {{QStringLiteral("by"), QStringLiteral("rule")},
+                        {QStringLiteral("ruleType"), CategorizationRuleEnums::key(match.type)},
+                        {QStringLiteral("pattern"), match.pattern},
+                        {QStringLiteral("origin"), CategorizationRuleEnums::key(match.origin)}};
+}
+
+inline QJsonObject modelReason(const LearnedClassifier::Prediction& prediction)
+{
+    QJsonObject reason {
+        {QStringLiteral("by"), prediction.fromLexicon ? QStringLiteral("lexicon") : QStringLiteral("model")},
+        {QStringLiteral("storeExamples"), prediction.sameStoreExamples}};
+    QJsonArray reasons;
+    for (const auto& r : prediction.reasons)
+        reasons.append(r.text);
+    reason.insert(QStringLiteral("features"), reasons);
+    return reason;
+}
+
+} // namespace Moniagent::CategorizerInternal
