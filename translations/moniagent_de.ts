@@ -1255,6 +1255,10 @@ Also change the %Ln transaction(s) from “%1” whose category you have not con
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Training stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::CategoryEditDialog</name>

@@ -1259,6 +1259,10 @@ Also change the %Ln transactions from “%1” whose category you have not confi
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Training stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::CategoryEditDialog</name>
