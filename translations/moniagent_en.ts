@@ -838,6 +838,10 @@ Also change the %Ln transactions from “%1” whose category you have not confi
         <source>Always Categorize “%1” As</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Select at most %1 transactions to accept them at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::CategorizationFeedbackModel</name>

@@ -368,6 +368,15 @@ void TestCategorizationUi::acceptAllVisibleIsOneUndoStep()
     QVERIFY(stored(done).confirmedByUser); // was confirmed before, stays so
     QVERIFY(QTest::qWaitFor([&]() { return model()->rowCount() == 300 && !model()->isLoading(); }));
     QVERIFY(QTest::qWaitFor([&]() { return reviewToggle()->text() == QStringLiteral("Needs review (300)"); }));
+
+    // The same through the selection: Select All, then Edit › Accept Suggestion (rows never loaded included).
+    QVERIFY(settled(model()));
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(view()->selectedRows().size(), 300);
+    QTest::keyClick(view(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(*m_session->transactions()->count(user(), unconfirmed), qint64(0));
+    QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Accept 300 suggestions"));
 }
 
 void TestCategorizationUi::ruleFromContextMenu()

@@ -11,6 +11,8 @@
 #include <QApplication>
 #include <QMenu>
 
+#include <numeric>
+
 namespace Moniagent {
 
 namespace {
@@ -84,14 +86,44 @@ Result<int> CategorizationActions::accept(const QList<Transaction>& transactions
     return int(after.size());
 }
 
-Result<int> CategorizationActions::acceptRows(const QList<int>& rows)
+Result<QList<Transaction>> CategorizationActions::transactionsAt(const QList<int>& rows) const
 {
+    // Loaded rows as they are; the others (never scrolled into view) by id, in one query.
     QList<Transaction> transactions;
+    QList<int> missing;
     for (int row : rows) {
         if (auto t = m_model->transactionAt(row))
             transactions.append(*t);
+        else
+            missing.append(row);
     }
-    return accept(transactions);
+    if (missing.isEmpty())
+        return transactions;
+    auto ids = m_model->idsForRows(missing);
+    if (!ids)
+        return ids.error();
+    auto rest = m_transactions->findMany(m_model->userId(), *ids);
+    if (!rest)
+        return rest.error();
+    transactions.append(*rest);
+    return transactions;
+}
+
+Result<int> CategorizationActions::acceptRows(const QList<int>& rows)
+{
+    if (rows.size() > MaxAcceptAtOnce) {
+        MessageBox::information(window(), tr("Accept Suggestions"),
+                                tr("Select at most %1 transactions to accept them at once.")
+                                    .arg(m_model->locale().toString(MaxAcceptAtOnce)));
+        return 0;
+    }
+    auto transactions = transactionsAt(rows);
+    if (!transactions) {
+        MessageBox::warning(window(), tr("Accept Suggestions"), transactions.error().message,
+                            transactions.error().detail);
+        return transactions.error();
+    }
+    return accept(*transactions);
 }
 
 Result<int> CategorizationActions::acceptAllVisible()
@@ -115,29 +147,15 @@ Result<int> CategorizationActions::acceptAllVisible()
         if (answer != QMessageBox::Yes)
             return 0;
     }
-    // Loaded rows as they are; the others (never scrolled into view) by id, in one query.
-    QList<Transaction> transactions;
-    QList<int> missing;
-    for (int row = 0; row < count; ++row) {
-        if (auto t = m_model->transactionAt(row))
-            transactions.append(*t);
-        else
-            missing.append(row);
+    QList<int> rows(count);
+    std::iota(rows.begin(), rows.end(), 0);
+    auto transactions = transactionsAt(rows);
+    if (!transactions) {
+        MessageBox::warning(window(), tr("Accept Suggestions"), transactions.error().message,
+                            transactions.error().detail);
+        return transactions.error();
     }
-    if (!missing.isEmpty()) {
-        auto ids = m_model->idsForRows(missing);
-        if (!ids) {
-            MessageBox::warning(window(), tr("Accept Suggestions"), ids.error().message, ids.error().detail);
-            return ids.error();
-        }
-        auto rest = m_transactions->findMany(m_model->userId(), *ids);
-        if (!rest) {
-            MessageBox::warning(window(), tr("Accept Suggestions"), rest.error().message, rest.error().detail);
-            return rest.error();
-        }
-        transactions.append(*rest);
-    }
-    auto accepted = accept(transactions);
+    auto accepted = accept(*transactions);
     if (accepted && *accepted == 0)
         Q_EMIT statusMessage(tr("There is no suggestion to accept in this list."));
     return accepted;

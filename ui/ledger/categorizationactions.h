@@ -31,8 +31,8 @@ public:
     CategorizationActions(Categorizer* categorizer, TransactionRepository* transactions, CategoryRepository* categories,
                           LedgerView* view, QObject* parent = nullptr);
 
-    // Confirms the suggestions among these rows (rows without one or already confirmed are skipped) in one
-    // undo step; returns how many were confirmed.
+    // Confirms the suggestions among these rows (rows without one or already confirmed are skipped; rows not
+    // loaded yet are read) in one undo step; returns how many were confirmed.
     Result<int> acceptRows(const QList<int>& rows);
     // Confirms every suggestion in the ledger as filtered now, in one undo step.
     Result<int> acceptAllVisible();
@@ -48,6 +48,8 @@ Q_SIGNALS:
 
 private:
     Result<int> accept(const QList<Transaction>& transactions);
+    // The transactions of these rows, reading the ones not loaded yet.
+    Result<QList<Transaction>> transactionsAt(const QList<int>& rows) const;
     QString categoryName(qint64 id) const;
     QWidget* window() const;
 
