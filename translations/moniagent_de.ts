@@ -3203,6 +3203,10 @@ Every category is either confirmed by you or was applied with high confidence.</
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Checking your transactions… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::RuleTableModel</name>

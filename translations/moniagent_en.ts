@@ -3207,6 +3207,10 @@ Every category is either confirmed by you or was applied with high confidence.</
             <numerusform>Matches %Ln transactions. Choose a category to see what would change.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Checking your transactions… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::RuleTableModel</name>

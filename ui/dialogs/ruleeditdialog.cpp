@@ -128,6 +128,13 @@ RuleEditDialog::RuleEditDialog(Categorizer* categorizer, CategoryRepository* cat
     connect(m_confidence, &QSpinBox::valueChanged, this, &RuleEditDialog::changed);
     connect(m_previewer, &RulePreviewer::started, this,
             [this]() { m_summary->setText(tr("Checking your transactions…")); });
+    connect(m_previewer, &RulePreviewer::progress, this, [this](qint64 done, qint64 total) {
+        if (total > 0 && done < total) {
+            const QLocale locale;
+            m_summary->setText(
+                tr("Checking your transactions… %1").arg(locale.toString(int(done * 100 / total)) + locale.percent()));
+        }
+    });
     connect(m_previewer, &RulePreviewer::finished, this, &RuleEditDialog::showPreview);
     connect(m_previewer, &RulePreviewer::failed, this, [this](const QString& message) {
         m_summary->setText(message);

@@ -34,6 +34,8 @@ public:
 
 Q_SIGNALS:
     void started();
+    // How far the running preview is (regular expressions read the whole ledger, which takes a while).
+    void progress(qint64 done, qint64 total);
     void finished(const Moniagent::Categorizer::RulePreview& preview);
     void failed(const QString& message);
 

@@ -186,7 +186,10 @@ Result<void> CategorizationActions::alwaysCategorize(const Transaction& transact
     }
     const QString category = categoryName(categoryId);
     const QString store = saved.pattern;
+    // One store's rows, found through the text index: quick enough to wait for here.
+    QApplication::setOverrideCursor(Qt::WaitCursor);
     auto preview = m_categorizer->preview(saved, 0);
+    QApplication::restoreOverrideCursor();
     if (!preview) {
         MessageBox::warning(window(), title, preview.error().message, preview.error().detail);
         return preview.error();
