@@ -1173,49 +1173,6 @@ Also change the %Ln transactions from “%1” whose category you have not confi
 <context>
     <name>Moniagent::Categorizer</name>
     <message>
-        <source>learned rule: store is “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule: store is “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule: matches “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule: contains “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>learned from %n earlier transaction(s) at this store</source>
-        <translation>
-            <numerusform>learned from %n earlier transaction at this store</numerusform>
-            <numerusform>learned from %n earlier transactions at this store</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>built-in knowledge of common stores</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>built-in knowledge: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>learned from similar transactions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>learned from similar transactions: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>suggested by the assistant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no category</source>
         <translation type="unfinished"></translation>
     </message>

@@ -118,7 +118,7 @@ Result<void> Categorizer::load(Training training)
     if (!stale)
         return {};
     if (training == Training::InBackground) {
-        startBackgroundTraining();
+        retrainInBackground();
         return {};
     }
     auto rebuilt = rebuildModel();
@@ -164,7 +164,7 @@ Result<qint64> Categorizer::ledgerRows(Database* database, qint64 userId)
     return rows->toLongLong();
 }
 
-void Categorizer::startBackgroundTraining()
+void Categorizer::retrainInBackground()
 {
     if (m_trainer)
         return;
@@ -307,40 +307,7 @@ CategorySuggestion Categorizer::suggestLocked(const CategorizationInput& input, 
 
 QString Categorizer::describeStoredReason(const QJsonObject& reason)
 {
-    const QString by = reason.value(QStringLiteral("by")).toString();
-    if (by == QLatin1String("rule")) {
-        const QString pattern = reason.value(QStringLiteral("pattern")).toString();
-        const auto type = CategorizationRuleEnums::typeFromKey(reason.value(QStringLiteral("ruleType")).toString());
-        const bool learned = reason.value(QStringLiteral("origin")).toString() == QLatin1String("learned");
-        if (!type)
-            return {};
-        switch (*type) {
-        case RuleType::ExactMatch:
-            return learned ? tr("learned rule: store is “%1”").arg(pattern) : tr("rule: store is “%1”").arg(pattern);
-        case RuleType::Regex:
-            return tr("rule: matches “%1”").arg(pattern);
-        case RuleType::Keyword:
-            return tr("rule: contains “%1”").arg(pattern);
-        }
-        return {};
-    }
-    if (by == QLatin1String("model") || by == QLatin1String("lexicon")) {
-        const int examples = reason.value(QStringLiteral("storeExamples")).toInt();
-        if (examples > 0)
-            return tr("learned from %n earlier transaction(s) at this store", nullptr, examples);
-        QStringList features;
-        for (const auto& value : reason.value(QStringLiteral("features")).toArray())
-            features << value.toString();
-        if (by == QLatin1String("lexicon"))
-            return features.isEmpty() ? tr("built-in knowledge of common stores")
-                                      : tr("built-in knowledge: %1").arg(features.join(QStringLiteral(", ")));
-        return features.isEmpty()
-            ? tr("learned from similar transactions")
-            : tr("learned from similar transactions: %1").arg(features.join(QStringLiteral(", ")));
-    }
-    if (by == QLatin1String("llm"))
-        return tr("suggested by the assistant");
-    return {};
+    return CategorizationReason::describe(reason);
 }
 
 QString Categorizer::explain(const Transaction& transaction) const
@@ -356,8 +323,7 @@ QString Categorizer::explain(const Transaction& transaction) const
     } else if (transaction.categorizedBy == CategorizedBy::User) {
         lines << tr("You chose “%1”.").arg(name(transaction.categoryId));
     } else {
-        const QString reason
-            = describeStoredReason(transaction.sourceMetadata.value(QStringLiteral("categorization")).toObject());
+        const QString reason = describeStoredReason(CategorizationReason::fromMetadata(transaction.sourceMetadata));
         const QString confidence
             = transaction.categoryConfidence ? percent(*transaction.categoryConfidence) : tr("unknown");
         lines << (reason.isEmpty()
@@ -391,7 +357,7 @@ void Categorizer::categorize(qint64 userId, Transaction& transaction) const
     transaction.categoryId = suggestion.categoryId;
     transaction.categoryConfidence = suggestion.confidence;
     transaction.categorizedBy = suggestion.by;
-    transaction.sourceMetadata.insert(QStringLiteral("categorization"), suggestion.storedReason);
+    transaction.sourceMetadata.insert(CategorizationReason::MetadataKey, suggestion.storedReason);
     if (suggestion.ruleId) {
         QMutexLocker locker(&m_hitsMutex);
         ++m_pendingHits[*suggestion.ruleId];
@@ -613,8 +579,7 @@ void Categorizer::askLlm(const QList<qint64>& ids)
             after.categoryId = answer->categoryId;
             after.categoryConfidence = std::clamp(answer->confidence, 0.0, 1.0);
             after.categorizedBy = CategorizedBy::Llm;
-            after.sourceMetadata.insert(QStringLiteral("categorization"),
-                                        QJsonObject {{QStringLiteral("by"), QStringLiteral("llm")}});
+            after.sourceMetadata.insert(CategorizationReason::MetadataKey, CategorizationReason::llm());
             auto updated = self->m_transactions->update(self->m_userId, after);
             if (!updated)
                 Q_EMIT self->errorOccurred(updated.error().message);

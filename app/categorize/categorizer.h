@@ -147,6 +147,9 @@ public:
 
     // Retrains the model from the user's confirmed transactions (newest first, at most `limit`).
     Result<qint64> rebuildModel(qint64 limit = 200000);
+    // The same on a worker thread with its own connection; trainingFinished() follows (errors through
+    // errorOccurred()). Corrections made meanwhile are replayed into the new model.
+    void retrainInBackground();
     // Writes the model and the counted rule hits now (otherwise done shortly after changes, and on destruction).
     Result<void> save();
     int modelExampleCount() const;
@@ -174,7 +177,6 @@ private:
     static Result<qint64> ledgerRows(Database* database, qint64 userId);
     Result<void> install(Trained trained);
     Result<void> replayFeedback();
-    void startBackgroundTraining();
 
     // The pipeline under the read lock; the translated reason only when asked (it costs more than the rest).
     CategorySuggestion suggestLocked(const CategorizationInput& input, bool withReason = true) const;

@@ -3,6 +3,7 @@
 // Shared by the translation units of Categorizer (categorizer.cpp, categorizerrules.cpp, categorizerscan.cpp);
 // not part of any public interface.
 
+#include "core/categorizationreason.h"
 #include "core/category.h"
 #include "learnedclassifier.h"
 #include "rulematcher.h"
@@ -46,22 +47,21 @@ inline QString percent(double confidence)
 
 inline QJsonObject ruleReason(const RuleMatch& match)
 {
-    return QJsonObject {{QStringLiteral("by"), QStringLiteral("rule")},
-                        {QStringLiteral("ruleType"), CategorizationRuleEnums::key(match.type)},
-                        {QStringLiteral("pattern"), match.pattern},
-                        {QStringLiteral("origin"), CategorizationRuleEnums::key(match.origin)}};
+    CategorizationRule rule;
+    rule.id = match.ruleId;
+    rule.type = match.type;
+    rule.origin = match.origin;
+    rule.pattern = match.pattern;
+    return CategorizationReason::rule(rule);
 }
 
 inline QJsonObject modelReason(const LearnedClassifier::Prediction& prediction)
 {
-    QJsonObject reason {
-        {QStringLiteral("by"), prediction.fromLexicon ? QStringLiteral("lexicon") : QStringLiteral("model")},
-        {QStringLiteral("storeExamples"), prediction.sameStoreExamples}};
-    QJsonArray reasons;
-    for (const auto& r : prediction.reasons)
-        reasons.append(r.text);
-    reason.insert(QStringLiteral("features"), reasons);
-    return reason;
+    QStringList features;
+    for (const auto& reason : prediction.reasons)
+        features << reason.text;
+    return prediction.fromLexicon ? CategorizationReason::lexicon(features)
+                                  : CategorizationReason::model(prediction.sameStoreExamples, features);
 }
 
 } // namespace Moniagent::CategorizerInternal

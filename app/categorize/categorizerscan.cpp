@@ -60,7 +60,7 @@ Result<QList<Categorizer::Change>> Categorizer::plan(Scope scope, bool rulesOnly
             after.categoryId = suggestion.categoryId;
             after.categoryConfidence = suggestion.confidence;
             after.categorizedBy = suggestion.by;
-            after.sourceMetadata.insert(QStringLiteral("categorization"), suggestion.storedReason);
+            after.sourceMetadata.insert(CategorizationReason::MetadataKey, suggestion.storedReason);
             changes.append({before, after});
         }
         locker.unlock();
@@ -105,6 +105,11 @@ Result<Categorizer::RulePreview> Categorizer::preview(const CategorizationRule& 
         db, QStringLiteral("SELECT count(*) FROM transactions t WHERE t.user_id = ?%1").arg(candidates), params);
     if (!total)
         return total.error();
+    // Compiled once for the whole scan (a regular expression is expensive to compile per row).
+    RuleMatcher matcher;
+    CategorizationRule compiled = rule;
+    compiled.isActive = true;
+    matcher.setRules({compiled});
     RulePreview result;
     qint64 done = 0;
     qint64 lastId = 0;
@@ -123,7 +128,7 @@ Result<Categorizer::RulePreview> Categorizer::preview(const CategorizationRule& 
             ++rows;
             const Transaction t = readTransaction(*query);
             lastId = t.id;
-            if (!RuleMatcher::matches(rule, CategorizationInput::from(t)))
+            if (!matcher.match(CategorizationInput::from(t)))
                 continue;
             ++result.matching;
             if (!t.confirmedByUser && t.categoryId != rule.categoryId) {

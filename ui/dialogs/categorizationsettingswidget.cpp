@@ -2,7 +2,6 @@
 
 #include "categorize/categorizer.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -10,7 +9,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Moniagent {
@@ -103,20 +101,17 @@ void CategorizationSettingsWidget::rebuildModel()
     m_rebuild->setEnabled(false);
     m_busy->setVisible(true);
     m_modelInfo->setText(tr("Learning…"));
-    QApplication::setOverrideCursor(Qt::BusyCursor);
-    // Let the busy state paint before the categorizer, which belongs to this thread, does the work.
-    QTimer::singleShot(0, this, [this]() {
-        auto rebuilt = m_categorizer->rebuildModel();
-        QApplication::restoreOverrideCursor();
-        m_rebuilding = false;
-        m_rebuild->setEnabled(true);
-        m_busy->setVisible(false);
-        if (!rebuilt) {
-            m_modelInfo->setText(rebuilt.error().message);
-            return;
-        }
-        updateModelInfo();
-    });
+    // Trained on a worker thread: the window stays usable and the busy bar moves.
+    connect(
+        m_categorizer, &Categorizer::trainingFinished, this,
+        [this]() {
+            m_rebuilding = false;
+            m_rebuild->setEnabled(true);
+            m_busy->setVisible(false);
+            updateModelInfo();
+        },
+        Qt::SingleShotConnection);
+    m_categorizer->retrainInBackground();
 }
 
 Result<void> CategorizationSettingsWidget::save()
