@@ -66,8 +66,8 @@ public:
 // `categorization_feedback`, teaches the model, and after repeated consistent corrections of one store creates
 // a learned exact-match rule (a later contradiction lowers it, then disables it).
 //
-// suggest() and the hook's categorize() are thread-safe (imports call them from worker threads); everything
-// else belongs to the thread that created the categorizer.
+// suggest(), the hook's categorize() and preview() are thread-safe (imports and the rules dialog call them from
+// worker threads, each with its own connection); everything else belongs to the thread that created it.
 class Categorizer
     : public QObject
     , public CategorizationHook

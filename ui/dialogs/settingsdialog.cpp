@@ -51,11 +51,15 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     m_currency->setCurrentIndex(m_currency->findData(user.baseCurrency));
 
     m_locale->setObjectName(QStringLiteral("profileLocale"));
-    m_locale->addItem(tr("System default (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    const QString systemName = QLocale::system().nativeLanguageName();
+    m_locale->addItem(systemName.isEmpty() ? tr("System default") : tr("System default (%1)").arg(systemName),
+                      QString());
     QList<QLocale> locales = QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript, QLocale::AnyTerritory);
     locales.erase(std::remove_if(locales.begin(), locales.end(),
                                  [](const QLocale& l) {
-                                     return l.language() == QLocale::C || l.territory() == QLocale::AnyTerritory;
+                                     // Some locales have no native names in Qt's data: they would show as "()".
+                                     return l.language() == QLocale::C || l.territory() == QLocale::AnyTerritory
+                                         || l.nativeLanguageName().isEmpty() || l.nativeTerritoryName().isEmpty();
                                  }),
                   locales.end());
     std::sort(locales.begin(), locales.end(), [](const QLocale& a, const QLocale& b) {
@@ -64,6 +68,13 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     for (const QLocale& locale : std::as_const(locales)) {
         m_locale->addItem(QStringLiteral("%1 (%2)").arg(locale.nativeLanguageName(), locale.nativeTerritoryName()),
                           locale.name());
+    }
+    if (!user.locale.isEmpty() && m_locale->findData(user.locale) < 0) {
+        // Keep the profile's choice selectable even when Qt has no native names for it.
+        const QLocale own(user.locale);
+        const QString language = own.nativeLanguageName().isEmpty() ? QLocale::languageToString(own.language())
+                                                                    : own.nativeLanguageName();
+        m_locale->addItem(QStringLiteral("%1 (%2)").arg(language, user.locale), user.locale);
     }
     m_locale->setCurrentIndex(std::max(0, m_locale->findData(user.locale)));
     m_localePreview->setObjectName(QStringLiteral("localePreview"));
