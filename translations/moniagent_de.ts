@@ -3443,6 +3443,10 @@ Every category is either confirmed by you or was applied with high confidence.</
         <source>Example: %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::Sql</name>

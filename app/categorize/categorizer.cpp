@@ -274,7 +274,7 @@ CategorySuggestion Categorizer::suggest(const CategorizationInput& input) const
     return suggestLocked(input);
 }
 
-CategorySuggestion Categorizer::suggestLocked(const CategorizationInput& input, bool withReason) const
+CategorySuggestion Categorizer::ruleSuggestionLocked(const CategorizationInput& input) const
 {
     CategorySuggestion suggestion;
     if (auto match = m_matcher->match(input)) {
@@ -287,6 +287,12 @@ CategorySuggestion Categorizer::suggestLocked(const CategorizationInput& input, 
             suggestion.storedReason = ruleReason(*match);
         }
     }
+    return suggestion;
+}
+
+CategorySuggestion Categorizer::suggestLocked(const CategorizationInput& input, bool withReason) const
+{
+    CategorySuggestion suggestion = ruleSuggestionLocked(input);
     if (!suggestion.categoryId) {
         if (auto prediction = m_classifier->predict(input, allowedCategories(input.type))) {
             if (m_categoryById.contains(prediction->categoryId)) {

@@ -180,11 +180,15 @@ private:
 
     // The pipeline under the read lock; the translated reason only when asked (it costs more than the rest).
     CategorySuggestion suggestLocked(const CategorizationInput& input, bool withReason = true) const;
+    // Only the rules' answer (also under the read lock).
+    CategorySuggestion ruleSuggestionLocked(const CategorizationInput& input) const;
     const QList<qint64>& allowedCategories(TransactionType type) const;
     void reloadCategories();
     Result<void> reloadRules();
     Result<void> learnRules(const CategorizationInput& input, qint64 categoryId, bool correction);
     Result<void> loadRecentAnswers();
+    // After a rule was written: the matcher reloads and listeners hear of it.
+    Result<void> rulesWritten();
     void scheduleSave();
     void askLlm(const QList<qint64>& ids);
 

@@ -126,6 +126,11 @@ Result<void> Categorizer::learnRules(const CategorizationInput& input, qint64 ca
         if (!updated)
             return updated;
     }
+    return rulesWritten();
+}
+
+Result<void> Categorizer::rulesWritten()
+{
     auto reloaded = reloadRules();
     if (!reloaded)
         return reloaded;
@@ -141,10 +146,9 @@ Result<qint64> Categorizer::addRule(const CategorizationRule& rule)
     auto added = m_rules->add(m_userId, rule);
     if (!added)
         return added;
-    auto reloaded = reloadRules();
-    if (!reloaded)
-        return reloaded.error();
-    Q_EMIT rulesChanged();
+    auto written = rulesWritten();
+    if (!written)
+        return written.error();
     return added;
 }
 
@@ -156,11 +160,7 @@ Result<void> Categorizer::updateRule(const CategorizationRule& rule)
     auto updated = m_rules->update(m_userId, rule);
     if (!updated)
         return updated;
-    auto reloaded = reloadRules();
-    if (!reloaded)
-        return reloaded;
-    Q_EMIT rulesChanged();
-    return {};
+    return rulesWritten();
 }
 
 Result<void> Categorizer::removeRule(qint64 id)
@@ -168,11 +168,7 @@ Result<void> Categorizer::removeRule(qint64 id)
     auto removed = m_rules->remove(m_userId, id);
     if (!removed)
         return removed;
-    auto reloaded = reloadRules();
-    if (!reloaded)
-        return reloaded;
-    Q_EMIT rulesChanged();
-    return {};
+    return rulesWritten();
 }
 
 Result<void> Categorizer::setRuleActive(qint64 id, bool active)
@@ -180,11 +176,7 @@ Result<void> Categorizer::setRuleActive(qint64 id, bool active)
     auto changed = m_rules->setActive(m_userId, id, active);
     if (!changed)
         return changed;
-    auto reloaded = reloadRules();
-    if (!reloaded)
-        return reloaded;
-    Q_EMIT rulesChanged();
-    return {};
+    return rulesWritten();
 }
 
 Result<QList<CategorizationRule>> Categorizer::listRules() const

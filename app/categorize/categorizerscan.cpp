@@ -40,20 +40,7 @@ Result<QList<Categorizer::Change>> Categorizer::plan(Scope scope, bool rulesOnly
             const Transaction before = readTransaction(*query);
             lastId = before.id;
             const CategorizationInput input = CategorizationInput::from(before);
-            CategorySuggestion suggestion;
-            if (rulesOnly) {
-                if (auto match = m_matcher->match(input)) {
-                    const auto category = m_categoryById.constFind(match->categoryId);
-                    if (category != m_categoryById.cend() && compatible(*category, input.type)) {
-                        suggestion.categoryId = match->categoryId;
-                        suggestion.confidence = match->confidence;
-                        suggestion.by = CategorizedBy::Rule;
-                        suggestion.storedReason = ruleReason(*match);
-                    }
-                }
-            } else {
-                suggestion = suggestLocked(input, false);
-            }
+            const CategorySuggestion suggestion = rulesOnly ? ruleSuggestionLocked(input) : suggestLocked(input, false);
             if (!suggestion.categoryId || suggestion.categoryId == before.categoryId)
                 continue;
             Transaction after = before;

@@ -45,12 +45,10 @@ ExitCode CategorizeCommand::run(CliContext& context)
         if (!written)
             return fail(context, written.error());
     }
-    auto categories = session.categories()->list(session.userId());
-    if (!categories)
-        return fail(context, categories.error());
-    QHash<qint64, QString> names;
-    for (const Category& c : std::as_const(*categories))
-        names.insert(c.id, c.name);
+    auto categoryNames = CliCommand::categoryNames(session);
+    if (!categoryNames)
+        return fail(context, categoryNames.error());
+    const QHash<qint64, QString>& names = *categoryNames;
 
     const double threshold = categorizer->settings().autoApplyThreshold;
     qint64 applied = 0;

@@ -1,5 +1,7 @@
 #include "clicommand.h"
 
+#include "session/session.h"
+
 namespace Moniagent {
 
 ExitCode CliCommand::fail(CliContext& context, const Error& error)
@@ -14,6 +16,17 @@ ExitCode CliCommand::badInput(CliContext& context, const QString& message)
 {
     *context.err << message << Qt::endl;
     return ExitCode::BadInput;
+}
+
+Result<QHash<qint64, QString>> CliCommand::categoryNames(const Session& session)
+{
+    auto categories = session.categories()->list(session.userId());
+    if (!categories)
+        return categories.error();
+    QHash<qint64, QString> names;
+    for (const Category& c : std::as_const(*categories))
+        names.insert(c.id, c.name);
+    return names;
 }
 
 } // namespace Moniagent

@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QCommandLineParser>
+#include <QHash>
 #include <QTextStream>
 
 namespace Moniagent {
@@ -47,6 +48,8 @@ protected:
     // Prints the error and maps it to an exit code: invalid input is 2, anything else 1.
     static ExitCode fail(CliContext& context, const Error& error);
     static ExitCode badInput(CliContext& context, const QString& message);
+    // The names of the profile's categories by id, for printing.
+    static Result<QHash<qint64, QString>> categoryNames(const Session& session);
 };
 
 } // namespace Moniagent

@@ -81,12 +81,10 @@ ExitCode ListCommand::run(CliContext& context)
                                              *limit == 0 ? std::numeric_limits<int>::max() : *limit);
     if (!rows)
         return fail(context, rows.error());
-    auto categories = session.categories()->list(session.userId());
-    if (!categories)
-        return fail(context, categories.error());
-    QHash<qint64, QString> names;
-    for (const Category& c : std::as_const(*categories))
-        names.insert(c.id, c.name);
+    auto categoryNames = CliCommand::categoryNames(session);
+    if (!categoryNames)
+        return fail(context, categoryNames.error());
+    const QHash<qint64, QString>& names = *categoryNames;
 
     if (context.json) {
         QJsonArray array;

@@ -48,12 +48,10 @@ ExitCode RulesCommand::list(CliContext& context)
     auto rules = session.categorizer()->listRules();
     if (!rules)
         return fail(context, rules.error());
-    auto categories = session.categories()->list(session.userId());
-    if (!categories)
-        return fail(context, categories.error());
-    QHash<qint64, QString> names;
-    for (const Category& c : std::as_const(*categories))
-        names.insert(c.id, c.name);
+    auto categoryNames = CliCommand::categoryNames(session);
+    if (!categoryNames)
+        return fail(context, categoryNames.error());
+    const QHash<qint64, QString>& names = *categoryNames;
     if (context.json) {
         QJsonArray array;
         for (const CategorizationRule& rule : std::as_const(*rules)) {
