@@ -38,8 +38,7 @@ CategorizationInput CategorizationInput::from(const QString& merchant, const QSt
     input.description = description;
     input.type = type;
     input.amount = amount;
-    const QString normalizedMerchant = MerchantNormalizer::normalize(merchant);
-    input.merchantKey = normalizedMerchant.isEmpty() ? MerchantNormalizer::normalize(description) : normalizedMerchant;
+    input.merchantKey = merchantKeyOf(merchant, description);
     const QString merchantText = simplified(merchant);
     const QString descriptionText = simplified(description);
     if (merchantText.isEmpty() || descriptionText.isEmpty() || merchantText == descriptionText)
@@ -48,6 +47,12 @@ CategorizationInput CategorizationInput::from(const QString& merchant, const QSt
         input.text = merchantText + u' ' + descriptionText;
     input.words = MerchantNormalizer::words(input.text);
     return input;
+}
+
+QString CategorizationInput::merchantKeyOf(const QString& merchant, const QString& description)
+{
+    const QString normalizedMerchant = MerchantNormalizer::normalize(merchant);
+    return normalizedMerchant.isEmpty() ? MerchantNormalizer::normalize(description) : normalizedMerchant;
 }
 
 CategorizationInput CategorizationInput::from(const Transaction& transaction)

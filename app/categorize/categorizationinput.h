@@ -25,6 +25,8 @@ struct CategorizationInput
     static CategorizationInput from(const QString& merchant, const QString& description, TransactionType type,
                                     const Money& amount);
     static CategorizationInput from(const Transaction& transaction);
+    // The normalized store name alone (what exact-match rules and learned rules key on).
+    static QString merchantKeyOf(const QString& merchant, const QString& description);
 };
 
 } // namespace Moniagent

@@ -225,9 +225,9 @@ void Categorizer::reloadCategories()
     QList<qint64> expense;
     QList<qint64> income;
     for (const Category& category : std::as_const(byId)) {
-        if (compatible(category, TransactionType::Expense))
+        if (category.appliesTo(TransactionType::Expense))
             expense << category.id;
-        if (compatible(category, TransactionType::Income))
+        if (category.appliesTo(TransactionType::Income))
             income << category.id;
     }
     std::sort(expense.begin(), expense.end());
@@ -279,7 +279,7 @@ CategorySuggestion Categorizer::ruleSuggestionLocked(const CategorizationInput& 
     CategorySuggestion suggestion;
     if (auto match = m_matcher->match(input)) {
         const auto category = m_categoryById.constFind(match->categoryId);
-        if (category != m_categoryById.cend() && compatible(*category, input.type)) {
+        if (category != m_categoryById.cend() && category->appliesTo(input.type)) {
             suggestion.categoryId = match->categoryId;
             suggestion.confidence = match->confidence;
             suggestion.by = CategorizedBy::Rule;
@@ -306,14 +306,9 @@ CategorySuggestion Categorizer::suggestLocked(const CategorizationInput& input, 
     if (suggestion.categoryId) {
         suggestion.autoApply = suggestion.confidence >= m_settings.autoApplyThreshold;
         if (withReason)
-            suggestion.reason = describeStoredReason(suggestion.storedReason);
+            suggestion.reason = CategorizationReason::describe(suggestion.storedReason);
     }
     return suggestion;
-}
-
-QString Categorizer::describeStoredReason(const QJsonObject& reason)
-{
-    return CategorizationReason::describe(reason);
 }
 
 QString Categorizer::explain(const Transaction& transaction) const
@@ -329,7 +324,8 @@ QString Categorizer::explain(const Transaction& transaction) const
     } else if (transaction.categorizedBy == CategorizedBy::User) {
         lines << tr("You chose “%1”.").arg(name(transaction.categoryId));
     } else {
-        const QString reason = describeStoredReason(CategorizationReason::fromMetadata(transaction.sourceMetadata));
+        const QString reason
+            = CategorizationReason::describe(CategorizationReason::fromMetadata(transaction.sourceMetadata));
         const QString confidence
             = transaction.categoryConfidence ? percent(*transaction.categoryConfidence) : tr("unknown");
         lines << (reason.isEmpty()
@@ -561,7 +557,7 @@ void Categorizer::askLlm(const QList<qint64>& ids)
         {
             QReadLocker locker(&m_lock);
             for (const Category& category : std::as_const(m_categoryById)) {
-                if (compatible(category, t.type))
+                if (category.appliesTo(t.type))
                     categories << category;
             }
         }
@@ -578,7 +574,7 @@ void Categorizer::askLlm(const QList<qint64>& ids)
             {
                 QReadLocker locker(&self->m_lock);
                 const auto category = self->m_categoryById.constFind(*answer->categoryId);
-                if (category == self->m_categoryById.cend() || !compatible(*category, current->type))
+                if (category == self->m_categoryById.cend() || !category->appliesTo(current->type))
                     return;
             }
             Transaction after = *current;

@@ -41,7 +41,7 @@ struct CategorySuggestion
     QString reason; // translated, e.g. "rule: contains “TESCO”", "learned from 5 earlier transactions"
     bool autoApply = false; // confidence reached the user's auto-apply threshold
     // The same reason in a form that is stored with the transaction (source_metadata "categorization") and
-    // translated when shown; see Categorizer::describeStoredReason().
+    // translated when shown; see CategorizationReason::describe().
     QJsonObject storedReason;
 };
 
@@ -103,8 +103,6 @@ public:
     CategorySuggestion suggest(const CategorizationInput& input) const;
     // "Why this category?": how the transaction got its category and what the categorizer would say now.
     QString explain(const Transaction& transaction) const;
-    // A stored reason (CategorySuggestion::storedReason) in the current language; empty when unknown.
-    static QString describeStoredReason(const QJsonObject& reason);
 
     // CategorizationHook
     void categorize(qint64 userId, Transaction& transaction) const override;
@@ -187,6 +185,8 @@ private:
     Result<void> reloadRules();
     Result<void> learnRules(const CategorizationInput& input, qint64 categoryId, bool correction);
     Result<void> loadRecentAnswers();
+    // The exact-match rule (active or not) whose pattern is this store, if any.
+    Result<std::optional<CategorizationRule>> exactRuleFor(const QString& merchantKey) const;
     // After a rule was written: the matcher reloads and listeners hear of it.
     Result<void> rulesWritten();
     void scheduleSave();

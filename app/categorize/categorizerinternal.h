@@ -33,13 +33,6 @@ constexpr int SaveDelayMs = 2000;
 // Reading the ledger for plan() and preview(): rows per query.
 constexpr int ScanChunk = 5000;
 
-inline bool compatible(const Category& category, TransactionType type)
-{
-    if (category.type == CategoryType::Both)
-        return true;
-    return (category.type == CategoryType::Income) == (type == TransactionType::Income);
-}
-
 inline QString percent(double confidence)
 {
     return QLocale().toString(qRound(confidence * 100)) + QLocale().percent();

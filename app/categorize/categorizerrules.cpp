@@ -5,7 +5,6 @@
 #include "db/categorizationrulerepository.h"
 #include "db/database.h"
 #include "db/sql.h"
-#include "merchantnormalizer.h"
 
 namespace Moniagent {
 
@@ -25,8 +24,7 @@ Result<void> Categorizer::loadRecentAnswers()
         return query.error();
     QHash<QString, QList<Answer>> answers;
     while (query->next()) {
-        const QString merchant = MerchantNormalizer::normalize(query->value(3).toString());
-        const QString key = merchant.isEmpty() ? MerchantNormalizer::normalize(query->value(4).toString()) : merchant;
+        const QString key = CategorizationInput::merchantKeyOf(query->value(3).toString(), query->value(4).toString());
         if (key.isEmpty())
             continue;
         QList<Answer>& list = answers[key];
@@ -60,22 +58,15 @@ Result<void> Categorizer::learnRules(const CategorizationInput& input, qint64 ca
         if (list.size() > AnswersPerStore)
             list.removeFirst();
     }
-    std::optional<CategorizationRule> existing;
-    std::optional<qint64> existingId;
     QList<Answer> answers;
     {
         QReadLocker locker(&m_lock);
-        existingId = m_exactRuleIds.contains(input.merchantKey)
-            ? std::optional<qint64>(m_exactRuleIds.value(input.merchantKey))
-            : std::nullopt;
         answers = m_answers.value(input.merchantKey);
     }
-    if (existingId) {
-        auto found = m_rules->find(m_userId, *existingId);
-        if (!found)
-            return found.error();
-        existing = *found;
-    }
+    auto found = exactRuleFor(input.merchantKey);
+    if (!found)
+        return found.error();
+    const std::optional<CategorizationRule> existing = *found;
     if (existing && existing->origin == RuleOrigin::User)
         return {}; // the user's own rule: never changed behind their back
 
@@ -127,6 +118,23 @@ Result<void> Categorizer::learnRules(const CategorizationInput& input, qint64 ca
             return updated;
     }
     return rulesWritten();
+}
+
+Result<std::optional<CategorizationRule>> Categorizer::exactRuleFor(const QString& merchantKey) const
+{
+    std::optional<qint64> id;
+    {
+        QReadLocker locker(&m_lock);
+        const auto it = m_exactRuleIds.constFind(merchantKey);
+        if (it != m_exactRuleIds.cend())
+            id = *it;
+    }
+    if (!id)
+        return std::optional<CategorizationRule>();
+    auto rule = m_rules->find(m_userId, *id);
+    if (!rule)
+        return rule.error();
+    return std::optional<CategorizationRule>(*rule);
 }
 
 Result<void> Categorizer::rulesWritten()
@@ -189,18 +197,16 @@ Result<CategorizationRule> Categorizer::ruleForStore(const Transaction& transact
     const CategorizationInput input = CategorizationInput::from(transaction);
     if (input.merchantKey.isEmpty())
         return Error::invalidInput(tr("This transaction has no store name to make a rule from."));
-    auto rules = m_rules->list(m_userId);
-    if (!rules)
-        return rules.error();
-    for (const CategorizationRule& rule : *rules) {
-        if (rule.type == RuleType::ExactMatch && MerchantNormalizer::normalize(rule.pattern) == input.merchantKey) {
-            CategorizationRule updated = rule;
-            updated.categoryId = categoryId;
-            updated.origin = RuleOrigin::User;
-            updated.confidenceThreshold = 1.0;
-            updated.isActive = true;
-            return updated;
-        }
+    auto existing = exactRuleFor(input.merchantKey);
+    if (!existing)
+        return existing.error();
+    if (*existing) {
+        CategorizationRule updated = **existing;
+        updated.categoryId = categoryId;
+        updated.origin = RuleOrigin::User;
+        updated.confidenceThreshold = 1.0;
+        updated.isActive = true;
+        return updated;
     }
     CategorizationRule rule;
     rule.userId = m_userId;

@@ -69,7 +69,7 @@ ExitCode CategorizeCommand::run(CliContext& context)
                 {QStringLiteral("categorized_by"), TransactionEnums::key(t.categorizedBy)},
                 {QStringLiteral("applied"), t.categoryConfidence.value_or(0) >= threshold},
                 {QStringLiteral("reason"),
-                 Categorizer::describeStoredReason(CategorizationReason::fromMetadata(t.sourceMetadata))},
+                 CategorizationReason::describe(CategorizationReason::fromMetadata(t.sourceMetadata))},
             });
         }
         const QJsonObject result {{QStringLiteral("changed"), qint64(changes->size())},
@@ -88,7 +88,7 @@ ExitCode CategorizeCommand::run(CliContext& context)
         *context.out << (t.merchant.isEmpty() ? t.description : t.merchant).leftJustified(40, u' ', true) << "  "
                      << names.value(t.categoryId.value_or(0)).leftJustified(24, u' ', true) << "  "
                      << confidence.rightJustified(5) << "  "
-                     << Categorizer::describeStoredReason(CategorizationReason::fromMetadata(t.sourceMetadata)) << '\n';
+                     << CategorizationReason::describe(CategorizationReason::fromMetadata(t.sourceMetadata)) << '\n';
     }
     *context.out << (options.isSet(QStringLiteral("dry-run"))
                          ? tr("%n transaction(s) would be categorized", nullptr, int(changes->size()))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "transaction.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QMetaType>
@@ -36,6 +38,10 @@ struct Category
 
     bool appliesToExpenses() const { return type != CategoryType::Income; }
     bool appliesToIncome() const { return type != CategoryType::Expense; }
+    bool appliesTo(TransactionType direction) const
+    {
+        return direction == TransactionType::Expense ? appliesToExpenses() : appliesToIncome();
+    }
 };
 
 class CategoryEnums

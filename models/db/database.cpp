@@ -82,7 +82,7 @@ Result<FileFacts> inspect(const QString& path)
 void applyPragmas(QSqlDatabase& db)
 {
     const QStringList pragmas = {
-        QStringLiteral("PRAGMA foreign_keys = ON"),    QStringLiteral("PRAGMA journal_mode = WAL"),
+        QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("PRAGMA journal_mode = WAL"),
         QStringLiteral("PRAGMA synchronous = NORMAL"),
         // After a large import the write-ahead log would otherwise keep its size on disk while the app runs.
         QStringLiteral("PRAGMA journal_size_limit = 67108864"), QStringLiteral("PRAGMA temp_store = MEMORY"),

@@ -7,6 +7,7 @@
 #include "sqltransaction.h"
 #include "transactionbulkwriter.h"
 
+#include <QHash>
 #include <QJsonDocument>
 
 namespace Moniagent {
@@ -252,25 +253,29 @@ Result<void> TransactionRepository::updateMany(qint64 userId, const QList<Transa
         return sqlTransaction.error();
     QList<qint64> ids;
     ids.reserve(transactions.size());
+    for (const Transaction& t : transactions)
+        ids << t.id;
+    // The rows as they were, read in one go for the hook (inside the write, so nothing changes in between).
+    QHash<qint64, Transaction> before;
+    if (m_hook) {
+        auto found = findMany(userId, ids);
+        if (!found)
+            return found.error();
+        for (const Transaction& t : std::as_const(*found))
+            before.insert(t.id, t);
+    }
     for (const Transaction& t : transactions) {
-        std::optional<Transaction> before;
-        if (m_hook) {
-            auto found = find(userId, t.id);
-            if (!found)
-                return found.error();
-            before = *found;
-        }
-        auto updated = updateOne(db, userId, t);
+        auto updated = updateOne(db, userId, t); // NotFound for a row that no longer exists
         if (!updated)
             return updated.error();
-        if (m_hook && changesConfirmedCategory(&*before, t)) {
+        const auto previous = before.constFind(t.id);
+        if (m_hook && previous != before.cend() && changesConfirmedCategory(&*previous, t)) {
             Transaction after = t;
             after.userId = userId;
-            auto heard = m_hook->categoryConfirmed(userId, &*before, after);
+            auto heard = m_hook->categoryConfirmed(userId, &*previous, after);
             if (!heard)
                 return heard.error();
         }
-        ids << t.id;
     }
     auto committed = sqlTransaction.commit();
     if (!committed)

@@ -39,7 +39,7 @@ bool CategoryModel::applies(const Category& category) const
 {
     if (!m_type)
         return true;
-    return *m_type == TransactionType::Expense ? category.appliesToExpenses() : category.appliesToIncome();
+    return category.appliesTo(*m_type);
 }
 
 void CategoryModel::reload()

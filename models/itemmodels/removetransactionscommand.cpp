@@ -16,8 +16,8 @@ RemoveTransactionsCommand::RemoveTransactionsCommand(TransactionRepository* repo
         setText(QCoreApplication::translate("Moniagent::RemoveTransactionsCommand", "Delete “%1”")
                     .arg(t.merchant.isEmpty() ? t.description : t.merchant));
     } else {
-        setText(QCoreApplication::translate("Moniagent::RemoveTransactionsCommand", "Delete %Ln transaction(s)", nullptr,
-                                            int(m_transactions.size())));
+        setText(QCoreApplication::translate("Moniagent::RemoveTransactionsCommand", "Delete %Ln transaction(s)",
+                                            nullptr, int(m_transactions.size())));
     }
 }
 

@@ -1,6 +1,7 @@
 // The categorization pipeline as the app uses it: a real database, the repository hook, rules, the learned
 // model, feedback, learned rules, persistence and user scoping.
 #include "categorize/categorizer.h"
+#include "core/categorizationreason.h"
 #include "db/categorizationfeedbackrepository.h"
 #include "db/categorizationrulerepository.h"
 #include "db/categoryrepository.h"
@@ -16,6 +17,16 @@ using namespace Moniagent;
 using Moniagent::Test::TestDatabase;
 
 namespace {
+
+CategorizationRule makeRule(RuleType type, const QString& pattern, qint64 categoryId, double confidence = 1.0)
+{
+    CategorizationRule rule;
+    rule.type = type;
+    rule.pattern = pattern;
+    rule.categoryId = categoryId;
+    rule.confidenceThreshold = confidence;
+    return rule;
+}
 
 // An LLM stage that answers from a fixed table, counting how often it was asked.
 class FakeLlmStage : public LlmCategorizationStage
@@ -154,11 +165,7 @@ Result<void> TestCategorizer::choose(qint64 id, qint64 categoryId)
 
 void TestCategorizer::newTransactionsAreCategorizedOnArrival()
 {
-    CategorizationRule rule;
-    rule.type = RuleType::Keyword;
-    rule.pattern = QStringLiteral("tesco");
-    rule.categoryId = m_groceries;
-    rule.confidenceThreshold = 1.0;
+    CategorizationRule rule = makeRule(RuleType::Keyword, QStringLiteral("tesco"), m_groceries);
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(rule));
 
     const Transaction t = addExpense(QStringLiteral("TESCO STORES 3297"));
@@ -166,8 +173,8 @@ void TestCategorizer::newTransactionsAreCategorizedOnArrival()
     QCOMPARE(t.categorizedBy, CategorizedBy::Rule);
     QVERIFY(!t.confirmedByUser);
     QCOMPARE(t.categoryConfidence.value_or(0), 1.0);
-    QVERIFY(!Categorizer::describeStoredReason(t.sourceMetadata.value(QStringLiteral("categorization")).toObject())
-                 .isEmpty());
+    QVERIFY(
+        !CategorizationReason::describe(t.sourceMetadata.value(QStringLiteral("categorization")).toObject()).isEmpty());
 
     // Bulk adds (imports) go through the same hook.
     QList<Transaction> batch {TestDatabase::expense(300, QStringLiteral("Tesco Express"), QDate(2026, 11, 2)),
@@ -199,22 +206,10 @@ void TestCategorizer::newTransactionsAreCategorizedOnArrival()
 
 void TestCategorizer::ruleOrderExactBeforeRegexBeforeKeyword()
 {
-    CategorizationRule keyword;
-    keyword.type = RuleType::Keyword;
-    keyword.pattern = QStringLiteral("shell");
-    keyword.categoryId = m_dining;
+    CategorizationRule keyword = makeRule(RuleType::Keyword, QStringLiteral("shell"), m_dining);
     keyword.priority = 100;
-    keyword.confidenceThreshold = 1.0;
-    CategorizationRule regex;
-    regex.type = RuleType::Regex;
-    regex.pattern = QStringLiteral("^shell\\b");
-    regex.categoryId = m_groceries;
-    regex.confidenceThreshold = 1.0;
-    CategorizationRule exact;
-    exact.type = RuleType::ExactMatch;
-    exact.pattern = QStringLiteral("Shell Garage");
-    exact.categoryId = m_transport;
-    exact.confidenceThreshold = 1.0;
+    CategorizationRule regex = makeRule(RuleType::Regex, QStringLiteral("^shell\\b"), m_groceries);
+    CategorizationRule exact = makeRule(RuleType::ExactMatch, QStringLiteral("Shell Garage"), m_transport);
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(keyword));
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(regex));
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(exact));
@@ -232,11 +227,7 @@ void TestCategorizer::ruleOrderExactBeforeRegexBeforeKeyword()
 
 void TestCategorizer::thresholdDecidesApplyOrReview()
 {
-    CategorizationRule rule;
-    rule.type = RuleType::Keyword;
-    rule.pattern = QStringLiteral("bistro");
-    rule.categoryId = m_dining;
-    rule.confidenceThreshold = 0.8;
+    CategorizationRule rule = makeRule(RuleType::Keyword, QStringLiteral("bistro"), m_dining, 0.8);
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(rule));
     const auto unsure
         = m_categorizer->suggest(TestDatabase::expense(100, QStringLiteral("Bistro 7"), QDate(2026, 1, 1)));
@@ -285,11 +276,7 @@ void TestCategorizer::invalidAndPathologicalRulesRefused()
 
 void TestCategorizer::confirmationAndCorrectionWriteFeedback()
 {
-    CategorizationRule rule;
-    rule.type = RuleType::Keyword;
-    rule.pattern = QStringLiteral("cafe");
-    rule.categoryId = m_dining;
-    rule.confidenceThreshold = 0.7;
+    CategorizationRule rule = makeRule(RuleType::Keyword, QStringLiteral("cafe"), m_dining, 0.7);
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(rule));
 
     // Accepting the suggestion: a confirmation.
@@ -371,11 +358,7 @@ void TestCategorizer::learnedRuleAfterConsistentCorrections()
 
 void TestCategorizer::contradictingCorrectionsLowerThenDisableLearnedRule()
 {
-    CategorizationRule rule;
-    rule.type = RuleType::ExactMatch;
-    rule.pattern = QStringLiteral("corner shop");
-    rule.categoryId = m_groceries;
-    rule.confidenceThreshold = 0.95;
+    CategorizationRule rule = makeRule(RuleType::ExactMatch, QStringLiteral("corner shop"), m_groceries, 0.95);
     rule.origin = RuleOrigin::Learned;
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(rule));
 
@@ -414,11 +397,7 @@ void TestCategorizer::contradictingCorrectionsLowerThenDisableLearnedRule()
 
 void TestCategorizer::userRulesAreNeverChangedByLearning()
 {
-    CategorizationRule rule;
-    rule.type = RuleType::ExactMatch;
-    rule.pattern = QStringLiteral("Gym Co");
-    rule.categoryId = m_groceries;
-    rule.confidenceThreshold = 1.0;
+    CategorizationRule rule = makeRule(RuleType::ExactMatch, QStringLiteral("Gym Co"), m_groceries);
     auto id = m_categorizer->addRule(rule);
     MONIAGENT_VERIFY_OK(id);
     for (int i = 0; i < 3; ++i) {
@@ -567,11 +546,7 @@ void TestCategorizer::planAndApplyExisting()
     auto confirmedId = m_transactions->add(m_user, confirmed);
     MONIAGENT_VERIFY_OK(confirmedId);
 
-    CategorizationRule rule;
-    rule.type = RuleType::Keyword;
-    rule.pattern = QStringLiteral("fernquill");
-    rule.categoryId = m_groceries;
-    rule.confidenceThreshold = 1.0;
+    CategorizationRule rule = makeRule(RuleType::Keyword, QStringLiteral("fernquill"), m_groceries);
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(rule));
 
     QList<qint64> seen;
@@ -614,10 +589,7 @@ void TestCategorizer::previewCountsMatchesAndChanges()
     confirmed.confirmedByUser = true;
     MONIAGENT_VERIFY_OK(m_transactions->add(m_user, confirmed));
 
-    CategorizationRule keyword;
-    keyword.type = RuleType::Keyword;
-    keyword.pattern = QStringLiteral("oakwood");
-    keyword.categoryId = m_groceries;
+    CategorizationRule keyword = makeRule(RuleType::Keyword, QStringLiteral("oakwood"), m_groceries, 0.0);
     auto preview = m_categorizer->preview(keyword);
     MONIAGENT_VERIFY_OK(preview);
     QCOMPARE(preview->matching, 3);
@@ -666,11 +638,7 @@ void TestCategorizer::usersAreKeptApart()
     const qint64 bob = m_db->createUser(QStringLiteral("bob"));
     QVERIFY(bob > 0);
     const qint64 bobGroceries = m_db->categoryId(bob, QStringLiteral("Groceries"));
-    CategorizationRule rule;
-    rule.type = RuleType::Keyword;
-    rule.pattern = QStringLiteral("walnut");
-    rule.categoryId = m_groceries;
-    rule.confidenceThreshold = 1.0;
+    CategorizationRule rule = makeRule(RuleType::Keyword, QStringLiteral("walnut"), m_groceries);
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(rule));
     // A rule pointing at another user's category is refused.
     rule.pattern = QStringLiteral("hazel");
@@ -744,11 +712,7 @@ void TestCategorizer::llmStageOnlyWhenEnabledAndUnsure()
     QVERIFY(!stored->confirmedByUser);
 
     // Sure answers from a rule are not sent anywhere.
-    CategorizationRule rule;
-    rule.type = RuleType::Keyword;
-    rule.pattern = QStringLiteral("tesco");
-    rule.categoryId = m_groceries;
-    rule.confidenceThreshold = 1.0;
+    CategorizationRule rule = makeRule(RuleType::Keyword, QStringLiteral("tesco"), m_groceries);
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(rule));
     addExpense(QStringLiteral("Tesco"));
     QCOMPARE(llm.asked, 1);
@@ -757,11 +721,7 @@ void TestCategorizer::llmStageOnlyWhenEnabledAndUnsure()
 
 void TestCategorizer::explainSaysWhy()
 {
-    CategorizationRule rule;
-    rule.type = RuleType::Keyword;
-    rule.pattern = QStringLiteral("tesco");
-    rule.categoryId = m_groceries;
-    rule.confidenceThreshold = 1.0;
+    CategorizationRule rule = makeRule(RuleType::Keyword, QStringLiteral("tesco"), m_groceries);
     MONIAGENT_VERIFY_OK(m_categorizer->addRule(rule));
     const Transaction t = addExpense(QStringLiteral("TESCO METRO"));
     const QString why = m_categorizer->explain(t);

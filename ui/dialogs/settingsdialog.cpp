@@ -72,8 +72,8 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     if (!user.locale.isEmpty() && m_locale->findData(user.locale) < 0) {
         // Keep the profile's choice selectable even when Qt has no native names for it.
         const QLocale own(user.locale);
-        const QString language = own.nativeLanguageName().isEmpty() ? QLocale::languageToString(own.language())
-                                                                    : own.nativeLanguageName();
+        const QString language
+            = own.nativeLanguageName().isEmpty() ? QLocale::languageToString(own.language()) : own.nativeLanguageName();
         m_locale->addItem(QStringLiteral("%1 (%2)").arg(language, user.locale), user.locale);
     }
     m_locale->setCurrentIndex(std::max(0, m_locale->findData(user.locale)));

@@ -267,7 +267,7 @@ void CategorizationActions::addContextActions(QMenu* menu, const QModelIndex& in
         if (categories) {
             const Transaction t = *clicked;
             for (const Category& c : std::as_const(*categories)) {
-                const bool fits = t.type == TransactionType::Expense ? c.appliesToExpenses() : c.appliesToIncome();
+                const bool fits = c.appliesTo(t.type);
                 if (!fits)
                     continue;
                 QAction* action = always->addAction(CategoryIcons::icon(c.icon, QColor(c.color)), c.name);
