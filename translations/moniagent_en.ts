@@ -958,6 +958,41 @@ Also change the %Ln transactions from “%1” whose category you have not confi
         <source>suggested by the assistant</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>word “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>known store “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keyword “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>same store as %n earlier transaction(s)</source>
+        <translation>
+            <numerusform>same store as %n earlier transaction</numerusform>
+            <numerusform>same store as %n earlier transactions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>similar amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same amount as before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>money received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>money spent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::CategorizationRuleModel</name>
@@ -2256,41 +2291,6 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
 </context>
 <context>
     <name>Moniagent::LearnedClassifier</name>
-    <message>
-        <source>known store “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keyword “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>same store as %n earlier transaction(s)</source>
-        <translation>
-            <numerusform>same store as %n earlier transaction</numerusform>
-            <numerusform>same store as %n earlier transactions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>similar amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>same amount as before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>money received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>money spent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>word “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The saved categorization model is damaged and was not loaded.</source>
         <translation type="unfinished"></translation>

@@ -306,7 +306,7 @@ CategorySuggestion Categorizer::suggestLocked(const CategorizationInput& input, 
     if (suggestion.categoryId) {
         suggestion.autoApply = suggestion.confidence >= m_settings.autoApplyThreshold;
         if (withReason)
-            suggestion.reason = CategorizationReason::describe(suggestion.storedReason);
+            suggestion.reason = CategorizationReason::describe(CategorizationReason::parse(suggestion.storedReason));
     }
     return suggestion;
 }

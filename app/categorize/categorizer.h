@@ -42,7 +42,7 @@ struct CategorySuggestion
     bool autoApply = false; // confidence reached the user's auto-apply threshold
     // The same reason in a form that is stored with the transaction (source_metadata "categorization") and
     // translated when shown; see CategorizationReason::describe().
-    QJsonObject storedReason;
+    QString storedReason;
 };
 
 // The optional language-model stage (implemented by the AI layer; off unless the user turns it on). Asked only

@@ -38,7 +38,7 @@ inline QString percent(double confidence)
     return QLocale().toString(qRound(confidence * 100)) + QLocale().percent();
 }
 
-inline QJsonObject ruleReason(const RuleMatch& match)
+inline QString ruleReason(const RuleMatch& match)
 {
     CategorizationRule rule;
     rule.id = match.ruleId;
@@ -48,11 +48,11 @@ inline QJsonObject ruleReason(const RuleMatch& match)
     return CategorizationReason::rule(rule);
 }
 
-inline QJsonObject modelReason(const LearnedClassifier::Prediction& prediction)
+inline QString modelReason(const LearnedClassifier::Prediction& prediction)
 {
     QStringList features;
     for (const auto& reason : prediction.reasons)
-        features << reason.text;
+        features << reason.feature;
     return prediction.fromLexicon ? CategorizationReason::lexicon(features)
                                   : CategorizationReason::model(prediction.sameStoreExamples, features);
 }

@@ -824,29 +824,29 @@ std::optional<LearnedClassifier::Prediction> LearnedClassifier::predict(const Ca
     for (const Evidence& item : evidence) {
         if (item.weight <= 0.05 || prediction.reasons.size() >= 3)
             break;
-        QString text;
+        QString feature;
         if (item.source == SourceLexicon) {
             if (lexiconTerm < 0 || !d->lexicon)
                 continue;
-            const QString& term = d->lexicon->term(lexiconTerm);
-            text = lexiconKind == CategoryLexicon::MatchKind::Merchant ? tr("known store “%1”").arg(term)
-                                                                       : tr("keyword “%1”").arg(term);
+            feature = (lexiconKind == CategoryLexicon::MatchKind::Merchant ? QStringLiteral("knownStore:")
+                                                                           : QStringLiteral("keyword:"))
+                + d->lexicon->term(lexiconTerm);
         } else if (item.source == SourceStore) {
             if (prediction.sameStoreExamples <= 0)
                 continue;
-            text = tr("same store as %n earlier transaction(s)", nullptr, prediction.sameStoreExamples);
+            feature = QStringLiteral("sameStore:") + QString::number(prediction.sameStoreExamples);
         } else if (item.source == SourceAmountBucket) {
-            text = tr("similar amount");
+            feature = QStringLiteral("similarAmount");
         } else if (item.source == SourceAmountExact) {
-            text = tr("same amount as before");
+            feature = QStringLiteral("sameAmount");
         } else if (item.source == SourceDirection) {
-            text = input.type == TransactionType::Income ? tr("money received") : tr("money spent");
+            feature = input.type == TransactionType::Income ? QStringLiteral("moneyIn") : QStringLiteral("moneyOut");
         } else if (item.source < input.words.size()) {
-            text = tr("word “%1”").arg(input.words.at(item.source));
+            feature = QStringLiteral("word:") + input.words.at(item.source);
         } else {
             continue;
         }
-        prediction.reasons.append({text, item.weight});
+        prediction.reasons.append({feature, item.weight});
     }
     return prediction;
 }

@@ -37,7 +37,9 @@ class LearnedClassifier
 public:
     struct Reason
     {
-        QString text; // translated, e.g. "word “tesco”", "same store as 5 earlier transactions"
+        // Language-neutral code, e.g. "word:tesco", "sameStore:5" (CategorizationReason::describeFeature()
+        // translates it).
+        QString feature;
         double weight = 0; // evidence in nats for the chosen category over the runner-up
     };
     struct Prediction

@@ -811,6 +811,7 @@ QString MerchantNormalizer::normalize(QStringView raw)
 QStringList MerchantNormalizer::words(QStringView normalized)
 {
     QStringList out;
+    out.reserve(normalized.count(u' ') + 1);
     for (const auto word : normalized.tokenize(u' ', Qt::SkipEmptyParts))
         out.append(word.toString());
     return out;

@@ -1,6 +1,7 @@
 #include "categorizationreason.h"
 
 #include <QJsonArray>
+#include <QUrl>
 
 #include <algorithm>
 #include <climits>
@@ -22,47 +23,116 @@ QStringList features(const QJsonObject& reason)
     QStringList list;
     for (const QJsonValue& value : reason.value(FeaturesKey).toArray()) {
         if (const QString text = value.toString(); !text.isEmpty())
-            list << text;
+            list << CategorizationReason::describeFeature(text);
     }
     return list;
 }
+
+// Form encoding of one value: only the three characters the reader splits on are escaped.
+void appendValue(QString& out, QStringView value)
+{
+    const auto special = [](QChar c) {
+        return c == u'%' || c == u'&' || c == u'=';
+    };
+    if (std::none_of(value.begin(), value.end(), special)) {
+        out += value;
+        return;
+    }
+    for (const QChar c : value) {
+        if (c == u'%')
+            out += u"%25";
+        else if (c == u'&')
+            out += u"%26";
+        else if (c == u'=')
+            out += u"%3D";
+        else
+            out += c;
+    }
+}
+
+void appendPair(QString& out, const QString& key, QStringView value)
+{
+    if (!out.isEmpty())
+        out += u'&';
+    out += key;
+    out += u'=';
+    appendValue(out, value);
+}
+
+QString modelOrLexicon(QStringView by, qint64 storeExamples, const QStringList& features)
+{
+    QString out;
+    out.reserve(48 + 24 * features.size());
+    appendPair(out, ByKey, by);
+    appendPair(out, StoreExamplesKey, QString::number(storeExamples));
+    for (const QString& feature : features)
+        appendPair(out, FeaturesKey, feature);
+    return out;
+}
 } // namespace
 
-QJsonObject CategorizationReason::rule(const CategorizationRule& rule)
+QString CategorizationReason::rule(const CategorizationRule& rule)
 {
-    QJsonObject reason {{ByKey, QStringLiteral("rule")},
-                        {RuleTypeKey, CategorizationRuleEnums::key(rule.type)},
-                        {PatternKey, rule.pattern},
-                        {OriginKey, CategorizationRuleEnums::key(rule.origin)}};
+    QString out;
+    out.reserve(64 + rule.pattern.size());
+    appendPair(out, ByKey, u"rule");
+    appendPair(out, RuleTypeKey, CategorizationRuleEnums::key(rule.type));
+    appendPair(out, PatternKey, rule.pattern);
+    appendPair(out, OriginKey, CategorizationRuleEnums::key(rule.origin));
     if (rule.id > 0)
-        reason.insert(RuleIdKey, rule.id);
-    return reason;
+        appendPair(out, RuleIdKey, QString::number(rule.id));
+    return out;
 }
 
-QJsonObject CategorizationReason::model(qint64 storeExamples, const QStringList& features)
+QString CategorizationReason::model(qint64 storeExamples, const QStringList& features)
 {
-    return {{ByKey, QStringLiteral("model")},
-            {StoreExamplesKey, storeExamples},
-            {FeaturesKey, QJsonArray::fromStringList(features)}};
+    return modelOrLexicon(u"model", storeExamples, features);
 }
 
-QJsonObject CategorizationReason::lexicon(const QStringList& features)
+QString CategorizationReason::lexicon(const QStringList& features)
 {
-    return {
-        {ByKey, QStringLiteral("lexicon")}, {StoreExamplesKey, 0}, {FeaturesKey, QJsonArray::fromStringList(features)}};
+    return modelOrLexicon(u"lexicon", 0, features);
 }
 
-QJsonObject CategorizationReason::llm(const QString& model)
+QString CategorizationReason::llm(const QString& model)
 {
-    QJsonObject reason {{ByKey, QStringLiteral("llm")}};
+    QString out;
+    appendPair(out, ByKey, u"llm");
     if (!model.isEmpty())
-        reason.insert(ModelKey, model);
-    return reason;
+        appendPair(out, ModelKey, model);
+    return out;
 }
 
 QJsonObject CategorizationReason::fromMetadata(const QJsonObject& sourceMetadata)
 {
-    return sourceMetadata.value(MetadataKey).toObject();
+    const QJsonValue value = sourceMetadata.value(MetadataKey);
+    return value.isString() ? parse(value.toString()) : value.toObject();
+}
+
+QJsonObject CategorizationReason::parse(QStringView stored)
+{
+    QJsonObject reason;
+    QJsonArray featureList;
+    for (const QStringView pair : stored.split(u'&', Qt::SkipEmptyParts)) {
+        const qsizetype equals = pair.indexOf(u'=');
+        if (equals <= 0)
+            return {}; // not our form
+        const QString key = pair.first(equals).toString();
+        const QString value = QUrl::fromPercentEncoding(pair.sliced(equals + 1).toUtf8());
+        if (key == FeaturesKey) {
+            featureList.append(value);
+        } else if (key == StoreExamplesKey || key == RuleIdKey) {
+            bool ok = false;
+            const qint64 number = value.toLongLong(&ok);
+            if (ok)
+                reason.insert(key, number);
+        } else {
+            reason.insert(key, value);
+        }
+    }
+    if (!featureList.isEmpty())
+        reason.insert(FeaturesKey, featureList);
+    return reason.contains(ByKey) ? reason : QJsonObject();
 }
 
 bool CategorizationReason::isRule(const QJsonObject& reason, const CategorizationRule& rule)
@@ -73,6 +143,30 @@ bool CategorizationReason::isRule(const QJsonObject& reason, const Categorizatio
         return reason.value(RuleIdKey).toInteger() == rule.id;
     return reason.value(RuleTypeKey).toString() == CategorizationRuleEnums::key(rule.type)
         && reason.value(PatternKey).toString() == rule.pattern;
+}
+
+QString CategorizationReason::describeFeature(const QString& feature)
+{
+    const qsizetype colon = feature.indexOf(u':');
+    const QStringView kind = colon < 0 ? QStringView(feature) : QStringView(feature).first(colon);
+    const QString value = colon < 0 ? QString() : feature.sliced(colon + 1);
+    if (colon >= 0 && kind == u"word")
+        return tr("word “%1”").arg(value);
+    if (colon >= 0 && kind == u"knownStore")
+        return tr("known store “%1”").arg(value);
+    if (colon >= 0 && kind == u"keyword")
+        return tr("keyword “%1”").arg(value);
+    if (colon >= 0 && kind == u"sameStore")
+        return tr("same store as %n earlier transaction(s)", nullptr, value.toInt());
+    if (colon < 0 && kind == u"similarAmount")
+        return tr("similar amount");
+    if (colon < 0 && kind == u"sameAmount")
+        return tr("same amount as before");
+    if (colon < 0 && kind == u"moneyIn")
+        return tr("money received");
+    if (colon < 0 && kind == u"moneyOut")
+        return tr("money spent");
+    return feature; // an older version's already translated text, or a code this version does not know
 }
 
 QString CategorizationReason::describe(const QJsonObject& reason)

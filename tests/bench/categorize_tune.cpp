@@ -180,7 +180,7 @@ Outcome simulate(const QString& name, QList<LabelledRow> rows, const Settings& s
             QStringList reasons;
             if (prediction) {
                 for (const auto& reason : prediction->reasons)
-                    reasons.append(QStringLiteral("%1 %2").arg(reason.text).arg(reason.weight, 0, 'f', 1));
+                    reasons.append(QStringLiteral("%1 %2").arg(reason.feature).arg(reason.weight, 0, 'f', 1));
             }
             out() << (right ? "ok   " : "MISS ") << QString::number(i).rightJustified(4) << " "
                   << (prediction ? QString::number(prediction->confidence, 'f', 2) : u"-"_s) << " "

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void describes();
     void namesItsRule();
     void unknownReasonsAreSilent();
+    void storedFormRoundTrips();
 
 private:
     QTranslator m_english;
@@ -43,27 +44,38 @@ void TestCategorizationReason::describes_data()
     rule.id = 7;
     rule.pattern = QStringLiteral("TESCO");
     rule.type = RuleType::Keyword;
-    QTest::newRow("keyword") << CategorizationReason::rule(rule) << QStringLiteral("rule: contains “TESCO”");
+    QTest::newRow("keyword") << CategorizationReason::parse(CategorizationReason::rule(rule))
+                             << QStringLiteral("rule: contains “TESCO”");
     rule.type = RuleType::ExactMatch;
-    QTest::newRow("exact") << CategorizationReason::rule(rule) << QStringLiteral("rule: store is “TESCO”");
+    QTest::newRow("exact") << CategorizationReason::parse(CategorizationReason::rule(rule))
+                           << QStringLiteral("rule: store is “TESCO”");
     rule.origin = RuleOrigin::Learned;
-    QTest::newRow("learned exact") << CategorizationReason::rule(rule)
+    QTest::newRow("learned exact") << CategorizationReason::parse(CategorizationReason::rule(rule))
                                    << QStringLiteral("learned rule: store is “TESCO”");
     rule.origin = RuleOrigin::User;
     rule.type = RuleType::Regex;
     rule.pattern = QStringLiteral("^TESCO\\b");
-    QTest::newRow("regex") << CategorizationReason::rule(rule) << QStringLiteral("rule: matches “^TESCO\\b”");
-    QTest::newRow("model 5") << CategorizationReason::model(5)
+    QTest::newRow("regex") << CategorizationReason::parse(CategorizationReason::rule(rule))
+                           << QStringLiteral("rule: matches “^TESCO\\b”");
+    QTest::newRow("model 5") << CategorizationReason::parse(CategorizationReason::model(5))
                              << QStringLiteral("learned from 5 earlier transactions at this store");
-    QTest::newRow("model 1") << CategorizationReason::model(1)
+    QTest::newRow("model 1") << CategorizationReason::parse(CategorizationReason::model(1))
                              << QStringLiteral("learned from 1 earlier transaction at this store");
-    QTest::newRow("model words") << CategorizationReason::model(0, {QStringLiteral("coffee"), QStringLiteral("bar")})
+    QTest::newRow("model words") << CategorizationReason::parse(
+        CategorizationReason::model(0, {QStringLiteral("coffee"), QStringLiteral("bar")}))
                                  << QStringLiteral("learned from similar transactions: coffee, bar");
-    QTest::newRow("lexicon") << CategorizationReason::lexicon({QStringLiteral("pharmacy")})
+    QTest::newRow("lexicon") << CategorizationReason::parse(CategorizationReason::lexicon({QStringLiteral("pharmacy")}))
                              << QStringLiteral("built-in knowledge: pharmacy");
-    QTest::newRow("lexicon plain") << CategorizationReason::lexicon({})
+    QTest::newRow("lexicon plain") << CategorizationReason::parse(CategorizationReason::lexicon({}))
                                    << QStringLiteral("built-in knowledge of common stores");
-    QTest::newRow("llm") << CategorizationReason::llm(QStringLiteral("llama3.1"))
+    QTest::newRow("feature codes")
+        << CategorizationReason::parse(CategorizationReason::model(
+               0, {QStringLiteral("word:coffee"), QStringLiteral("sameAmount"), QStringLiteral("moneyOut")}))
+        << QStringLiteral("learned from similar transactions: word “coffee”, same amount as before, money spent");
+    QTest::newRow("lexicon code") << CategorizationReason::parse(
+        CategorizationReason::lexicon({QStringLiteral("knownStore:boots"), QStringLiteral("keyword:pharmacy")}))
+                                  << QStringLiteral("built-in knowledge: known store “boots”, keyword “pharmacy”");
+    QTest::newRow("llm") << CategorizationReason::parse(CategorizationReason::llm(QStringLiteral("llama3.1")))
                          << QStringLiteral("suggested by the AI model llama3.1");
     // The categorizer's own JSON, written by hand: the keys are the contract.
     QTest::newRow("stored rule") << QJsonObject {{QStringLiteral("by"), QStringLiteral("rule")},
@@ -104,7 +116,7 @@ void TestCategorizationReason::namesItsRule()
     QVERIFY(CategorizationReason::isRule(anonymous, other));
     other.type = RuleType::Keyword;
     QVERIFY(!CategorizationReason::isRule(anonymous, other));
-    QVERIFY(!CategorizationReason::isRule(CategorizationReason::model(3), rule));
+    QVERIFY(!CategorizationReason::isRule(CategorizationReason::parse(CategorizationReason::model(3)), rule));
 }
 
 void TestCategorizationReason::unknownReasonsAreSilent()
@@ -115,6 +127,36 @@ void TestCategorizationReason::unknownReasonsAreSilent()
     // A rule reason without its pattern still says where the category came from.
     QCOMPARE(CategorizationReason::describe({{QStringLiteral("by"), QStringLiteral("rule")}}),
              QStringLiteral("one of your rules"));
+}
+
+void TestCategorizationReason::storedFormRoundTrips()
+{
+    // Values with the characters the form encoding splits on survive; the metadata holds one string.
+    CategorizationRule rule;
+    rule.id = 9;
+    rule.type = RuleType::Regex;
+    rule.pattern = QStringLiteral("A&B=100% caf\u00e9");
+    QJsonObject metadata;
+    metadata.insert(CategorizationReason::MetadataKey, CategorizationReason::rule(rule));
+    QVERIFY(metadata.value(CategorizationReason::MetadataKey).isString());
+    const QJsonObject read = CategorizationReason::fromMetadata(metadata);
+    QCOMPARE(read.value(QStringLiteral("pattern")).toString(), rule.pattern);
+    QCOMPARE(read.value(QStringLiteral("ruleId")).toInteger(), 9);
+    QVERIFY(CategorizationReason::isRule(read, rule));
+    const QJsonObject model = CategorizationReason::parse(
+        CategorizationReason::model(2, {QStringLiteral("word:a&b"), QStringLiteral("sameStore:2")}));
+    QCOMPARE(model.value(QStringLiteral("storeExamples")).toInteger(), 2);
+    QCOMPARE(model.value(QStringLiteral("features")).toArray(),
+             (QJsonArray {QStringLiteral("word:a&b"), QStringLiteral("sameStore:2")}));
+    // What an older version stored (a JSON object) still reads.
+    QJsonObject legacy;
+    legacy.insert(CategorizationReason::MetadataKey,
+                  QJsonObject {{QStringLiteral("by"), QStringLiteral("model")}, {QStringLiteral("storeExamples"), 4}});
+    QCOMPARE(CategorizationReason::describe(CategorizationReason::fromMetadata(legacy)),
+             QStringLiteral("learned from 4 earlier transactions at this store"));
+    // Text that is not a stored reason reads as none.
+    QVERIFY(CategorizationReason::parse(u"just some words").isEmpty());
+    QVERIFY(CategorizationReason::parse(u"storeExamples=3").isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCategorizationReason)

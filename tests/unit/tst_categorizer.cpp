@@ -173,8 +173,7 @@ void TestCategorizer::newTransactionsAreCategorizedOnArrival()
     QCOMPARE(t.categorizedBy, CategorizedBy::Rule);
     QVERIFY(!t.confirmedByUser);
     QCOMPARE(t.categoryConfidence.value_or(0), 1.0);
-    QVERIFY(
-        !CategorizationReason::describe(t.sourceMetadata.value(QStringLiteral("categorization")).toObject()).isEmpty());
+    QVERIFY(!CategorizationReason::describe(CategorizationReason::fromMetadata(t.sourceMetadata)).isEmpty());
 
     // Bulk adds (imports) go through the same hook.
     QList<Transaction> batch {TestDatabase::expense(300, QStringLiteral("Tesco Express"), QDate(2026, 11, 2)),
