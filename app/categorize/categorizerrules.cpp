@@ -6,6 +6,8 @@
 #include "db/database.h"
 #include "db/sql.h"
 
+#include <algorithm>
+
 namespace Moniagent {
 
 using namespace CategorizerInternal;
@@ -81,6 +83,12 @@ Result<void> Categorizer::learnRules(const CategorizationInput& input, qint64 ca
         corrected = corrected || it->correction;
     }
     const int needed = settings().learnRuleAfter;
+    // A store the user files under more than one category earns a rule that suggests but does not apply by
+    // itself: its confidence is the share of the remembered answers that agree.
+    const auto agreeing = std::count_if(answers.cbegin(), answers.cend(),
+                                        [&](const Answer& answer) { return answer.categoryId == categoryId; });
+    const double ceiling
+        = answers.isEmpty() ? LearnedConfidence : LearnedConfidence * double(agreeing) / double(answers.size());
 
     if (!existing) {
         if (consistent < needed || !corrected)
@@ -89,7 +97,7 @@ Result<void> Categorizer::learnRules(const CategorizationInput& input, qint64 ca
         rule.categoryId = categoryId;
         rule.pattern = input.merchantKey;
         rule.type = RuleType::ExactMatch;
-        rule.confidenceThreshold = LearnedConfidence;
+        rule.confidenceThreshold = ceiling;
         rule.origin = RuleOrigin::Learned;
         auto added = m_rules->add(m_userId, rule);
         if (!added)
@@ -98,16 +106,16 @@ Result<void> Categorizer::learnRules(const CategorizationInput& input, qint64 ca
     } else {
         CategorizationRule rule = *existing;
         if (rule.categoryId == categoryId) {
-            if (rule.isActive && rule.confidenceThreshold >= LearnedConfidence)
+            if (rule.isActive && rule.confidenceThreshold >= ceiling)
                 return {};
             // Agreement restores a lowered rule step by step.
-            rule.confidenceThreshold = std::min(LearnedConfidence, rule.confidenceThreshold + LearnedStep);
+            rule.confidenceThreshold = std::min(ceiling, rule.confidenceThreshold + LearnedStep);
             rule.isActive = rule.confidenceThreshold >= LearnedFloor;
         } else if (consistent >= needed) {
             // The user has changed their mind about this store: the rule follows.
             rule.categoryId = categoryId;
-            rule.confidenceThreshold = LearnedConfidence;
-            rule.isActive = true;
+            rule.confidenceThreshold = ceiling;
+            rule.isActive = rule.confidenceThreshold >= LearnedFloor;
         } else {
             rule.confidenceThreshold = std::max(0.0, rule.confidenceThreshold - LearnedStep);
             if (rule.confidenceThreshold < LearnedFloor)

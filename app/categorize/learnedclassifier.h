@@ -87,7 +87,7 @@ public:
         double lexiconKeywordCap = 0.7;
         bool calibrate = true; // confidence from the user's own track record (else the raw posterior)
         double caution = 0.0; // standard deviations taken off a track record's estimated accuracy
-        double autoAccuracy = 0.95; // the accuracy that confidence 0.9 (the default auto threshold) stands for
+        double autoAccuracy = 0.97; // the accuracy that confidence 0.9 (the default auto threshold) stands for
     };
 
     LearnedClassifier();

@@ -141,7 +141,8 @@ Transaction toTransaction(const LabelledRow& row, int index)
     return t;
 }
 
-Result<Run> simulate(const QList<LabelledRow>& rows, const QString& order, bool defaults, const QString& dbPath)
+Result<Run> simulate(const QList<LabelledRow>& rows, const QString& order, bool defaults, const QString& dbPath,
+                     bool misses)
 {
     auto made = makeProfile(dbPath, rows, defaults);
     if (!made)
@@ -173,6 +174,11 @@ Result<Run> simulate(const QList<LabelledRow>& rows, const QString& order, bool 
             if (arrived->categoryConfidence.value_or(0) >= threshold) {
                 ++run.autoApplied;
                 run.autoCorrect += right ? 1 : 0;
+                if (!right && misses) // what went wrong where it hurts most: applied without asking
+                    std::fprintf(
+                        stderr, "%s, row %d: %s -> category %lld (truth %lld), %s\n", qPrintable(order), i + 1,
+                        qPrintable(row.description), arrived->categoryId.value_or(0), truth,
+                        qPrintable(arrived->sourceMetadata.value(QStringLiteral("categorization")).toString()));
             }
         }
         // The user's answer, as the ledger writes it.
@@ -270,6 +276,7 @@ int main(int argc, char** argv)
          QStringLiteral("file")},
         {QStringLiteral("train-rows"), QStringLiteral("Rows for the training-speed measurement (0: skip)."),
          QStringLiteral("n"), QStringLiteral("100000")},
+        {QStringLiteral("misses"), QStringLiteral("Print the auto-applied predictions that were wrong.")},
     });
     parser.process(app);
     if (parser.positionalArguments().size() != 1) {
@@ -320,7 +327,8 @@ int main(int argc, char** argv)
          {std::pair {QStringLiteral("file order"), *rows},
           std::pair {QStringLiteral("shuffled (seed %1)").arg(parser.value(QStringLiteral("seed"))), shuffled}}) {
         auto run = simulate(data, order, mode == QLatin1String("defaults"),
-                            dir.filePath(QStringLiteral("run%1.sqlite").arg(index++)));
+                            dir.filePath(QStringLiteral("run%1.sqlite").arg(index++)),
+                            parser.isSet(QStringLiteral("misses")));
         if (!run) {
             std::fprintf(stderr, "%s\n", qPrintable(run.error().toString()));
             return 1;

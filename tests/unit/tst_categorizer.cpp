@@ -71,6 +71,7 @@ private Q_SLOTS:
     void modelLearnsFromCorrections();
     void learnedRuleAfterConsistentCorrections();
     void contradictingCorrectionsLowerThenDisableLearnedRule();
+    void mixedStoreHistoryLearnsASuggestingRule();
     void userRulesAreNeverChangedByLearning();
     void undoOfACorrectionForgetsIt();
     void modelPersistsAcrossRestart();
@@ -392,6 +393,29 @@ void TestCategorizer::contradictingCorrectionsLowerThenDisableLearnedRule()
     QVERIFY(kiosk != rules->cend());
     QVERIFY(!kiosk->isActive);
     QCOMPARE(kiosk->categoryId, m_groceries);
+}
+
+void TestCategorizer::mixedStoreHistoryLearnsASuggestingRule()
+{
+    // The user files this store under Dining once, then twice under Transport: the rule learned for Transport
+    // suggests it, but a store with a mixed history is not categorized without asking.
+    const Transaction a = addExpense(QStringLiteral("Station Kiosk"));
+    MONIAGENT_VERIFY_OK(choose(a.id, m_dining));
+    for (int i = 0; i < 2; ++i) {
+        const Transaction t = addExpense(QStringLiteral("STATION KIOSK %1").arg(i + 1));
+        MONIAGENT_VERIFY_OK(choose(t.id, m_transport));
+    }
+    auto rules = m_categorizer->listRules();
+    MONIAGENT_VERIFY_OK(rules);
+    QCOMPARE(rules->size(), 1);
+    QCOMPARE(rules->first().categoryId, m_transport);
+    QVERIFY(rules->first().isActive);
+    QVERIFY2(rules->first().confidenceThreshold < m_categorizer->settings().autoApplyThreshold,
+             qPrintable(QString::number(rules->first().confidenceThreshold)));
+    const Transaction next = addExpense(QStringLiteral("Station Kiosk"));
+    QCOMPARE(next.categoryId, m_transport);
+    QCOMPARE(next.categorizedBy, CategorizedBy::Rule);
+    QVERIFY(next.categoryConfidence.value_or(1.0) < m_categorizer->settings().autoApplyThreshold);
 }
 
 void TestCategorizer::userRulesAreNeverChangedByLearning()
