@@ -87,6 +87,9 @@ public:
 
     // Emits inserted(userId, {}) after a TransactionBulkWriter committed.
     void notifyBulkInsert(qint64 userId) { Q_EMIT inserted(userId, {}); }
+    // The same after other bulk statements (an import linked or removed many rows).
+    void notifyBulkUpdate(qint64 userId) { Q_EMIT updated(userId, {}); }
+    void notifyBulkRemove(qint64 userId) { Q_EMIT removed(userId, {}); }
 
 Q_SIGNALS:
     // Empty `ids` after a bulk operation means "many rows".
