@@ -277,6 +277,24 @@ Result<ImportPreview> StatementImporter::preview(const ImportSource& source, con
 
 Result<ImportResult> StatementImporter::apply(const ImportPreview& preview, const Progress& progress)
 {
+    return write(preview, progress, std::nullopt);
+}
+
+Result<ImportResult> StatementImporter::redo(qint64 importId, const ImportPreview& preview, const Progress& progress)
+{
+    auto found = m_history->find(m_userId, importId);
+    if (!found)
+        return found.error();
+    if (found->uuid != preview.uuid)
+        return Error::invalidInput(tr("This preview belongs to another import."));
+    if (!found->isUndone())
+        return Error::conflict(tr("The import of “%1” was not undone.").arg(found->fileName));
+    return write(preview, progress, importId);
+}
+
+Result<ImportResult> StatementImporter::write(const ImportPreview& preview, const Progress& progress,
+                                              std::optional<qint64> redoId)
+{
     if (!preview.staging)
         return Error::invalidInput(tr("There is nothing to import."));
     auto counts = preview.staging->counts();
@@ -373,10 +391,17 @@ Result<ImportResult> StatementImporter::apply(const ImportPreview& preview, cons
     record.rowsSkipped = counts->total - result.added - result.linked;
     record.dateFrom = preview.from;
     record.dateTo = preview.to;
-    auto recorded = m_history->add(m_userId, record);
-    if (!recorded)
-        return recorded.error();
-    result.importId = *recorded;
+    if (redoId) {
+        auto redone = m_history->markRedone(m_userId, *redoId);
+        if (!redone)
+            return redone.error();
+        result.importId = *redoId;
+    } else {
+        auto recorded = m_history->add(m_userId, record);
+        if (!recorded)
+            return recorded.error();
+        result.importId = *recorded;
+    }
     auto committed = writer.commit();
     if (!committed)
         return committed.error();

@@ -71,6 +71,8 @@ public:
     Result<ImportPreview> preview(const ImportSource& source, const StatementReadOptions& options,
                                   const Progress& progress = {}) const;
     Result<ImportResult> apply(const ImportPreview& preview, const Progress& progress = {});
+    // Applies an undone import's preview again (redo), under the same import id.
+    Result<ImportResult> redo(qint64 importId, const ImportPreview& preview, const Progress& progress = {});
     // Deletes the rows an import wrote and unlinks the lines it joined to existing rows; returns the rows
     // deleted. The history keeps the import, marked undone.
     Result<qint64> undo(qint64 importId);
@@ -83,6 +85,8 @@ public:
     static QString formatKey(StatementFormat format);
 
 private:
+    Result<ImportResult> write(const ImportPreview& preview, const Progress& progress, std::optional<qint64> redoId);
+
     TransactionRepository* m_transactions;
     CategoryRepository* m_categories;
     StatementImportRepository* m_history;

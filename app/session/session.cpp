@@ -9,6 +9,7 @@ Session::Session(std::unique_ptr<Database> database, const Clock& clock)
     , m_transactions(std::make_unique<TransactionRepository>(m_database.get()))
     , m_categories(std::make_unique<CategoryRepository>(m_database.get()))
     , m_users(std::make_unique<UserRepository>(m_database.get()))
+    , m_imports(std::make_unique<StatementImportRepository>(m_database.get()))
     , m_clock(clock)
 { }
 

@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "db/categoryrepository.h"
 #include "db/database.h"
+#include "db/statementimportrepository.h"
 #include "db/transactionrepository.h"
 #include "db/userrepository.h"
 
@@ -27,6 +28,7 @@ public:
     TransactionRepository* transactions() const { return m_transactions.get(); }
     CategoryRepository* categories() const { return m_categories.get(); }
     UserRepository* users() const { return m_users.get(); }
+    StatementImportRepository* imports() const { return m_imports.get(); }
     // The current profile's categorizer (null until a profile is open). Hooked into transactions(), so every
     // new transaction is categorized and every confirmation teaches it.
     Categorizer* categorizer() const { return m_categorizer.get(); }
@@ -60,6 +62,7 @@ private:
     std::unique_ptr<TransactionRepository> m_transactions;
     std::unique_ptr<CategoryRepository> m_categories;
     std::unique_ptr<UserRepository> m_users;
+    std::unique_ptr<StatementImportRepository> m_imports;
     std::unique_ptr<Categorizer> m_categorizer;
     const Clock& m_clock;
     qint64 m_userId = 0;

@@ -297,6 +297,16 @@ void TestStatementImporter::undoRemovesAndUnlinks()
     QVERIFY(!unlinked->sourceMetadata.contains(u"statement"));
     QVERIFY(m_history->find(m_user, applied->importId)->isUndone());
     QCOMPARE(imp.undo(applied->importId).error().code, Error::Code::Conflict);
+    // Redo writes the same rows again under the same import.
+    auto redone = imp.redo(applied->importId, *preview);
+    MONIAGENT_VERIFY_OK(redone);
+    QCOMPARE(redone->importId, applied->importId);
+    QCOMPARE(redone->added, 2);
+    QCOMPARE(redone->linked, 1);
+    QVERIFY(!m_history->find(m_user, applied->importId)->isUndone());
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM statement_imports")), 1);
+    QCOMPARE(imp.redo(applied->importId, *preview).error().code, Error::Code::Conflict);
+    MONIAGENT_VERIFY_OK(imp.undo(applied->importId));
     // After undo the file is no longer "already imported", and its lines are new again.
     auto again = imp.preview(source(QStringLiteral("march.ofx"), march()), {});
     QVERIFY(!again->earlierImport);
