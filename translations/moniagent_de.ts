@@ -706,6 +706,98 @@
     </message>
 </context>
 <context>
+    <name>Moniagent::Camt053Reader</name>
+    <message>
+        <source>Transaction %1: the amount is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1: the amount “%2” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1: the amount “%2” cannot be used: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1: it is marked neither credit nor debit (CdtDbtInd).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1: the booking date is missing or invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a CAMT.053 bank statement: it is not XML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is an ISO 20022 %1 message, not a CAMT.053 bank statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This CAMT.053 file is damaged or incomplete (line %1: %2); nothing was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a CAMT.053 bank statement: it has no BkToCstmrStmt element.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This bank marks reversals with the direction of the original booking; the statement&apos;s balances show it, so the sign of %n reversal(s) was turned.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This CAMT.053 file contains no entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n entry(ies) that the bank marks neither booked nor pending.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed %n reversal(s) as the bank&apos;s credit/debit indicator says; the statement&apos;s balances could not confirm it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This file holds statements for %n account(s); the lines of all of them are listed, and the account shown is the first one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This CAMT.053 file contains no booked entries, only %n pending or informational one(s); those are not imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n pending entry(ies); pending entries can be imported once the bank has booked them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept %n batch entry(ies) as a single line, since the payments listed in them have no amounts of their own.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::CategoriesDialog</name>
     <message>
         <source>Edit…</source>
@@ -2362,6 +2454,13 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
 </context>
 <context>
+    <name>Moniagent::LibofxParser</name>
+    <message>
+        <source>The OFX file could not be prepared for reading: the temporary folder is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::ListCommand</name>
     <message>
         <source>List transactions, newest first.</source>
@@ -2796,6 +2895,184 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>“%1” is not a decimal number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::OfxReader</name>
+    <message>
+        <source>Transaction %1: the date (DTPOSTED) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1: the date “%2” is not a valid date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1: the amount (TRNAMT) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1: the amount “%2” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1: the amount “%2” cannot be used: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not an OFX or QFX statement: it has no &lt;OFX&gt; element.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This OFX file is incomplete: it ends before its closing &lt;/OFX&gt; tag. Download it again from the bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This OFX file contains no statement: the bank answered with error %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This OFX file holds responses to transfer requests, not a statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This OFX file contains no bank, credit card or investment statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement names the currency “%1”, which is not an ISO 4217 code; its amounts were read as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1: its amount and date could not be found in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This OFX file contains only investment transactions (%n buy(s), sell(s) or other security transaction(s)), which are not imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This OFX file contains a statement but no transactions (account %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n investment transaction(s) (buys, sells, income and other security transactions); only cash transactions are imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This file holds statements for %n account(s); the lines of all of them are listed, and the account shown is the first one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bank reported error %1 for part of this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This OFX file is damaged: its elements are nested %1 levels deep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This OFX file holds %1 transactions, more than the %2 that can be read at once. Export a shorter period from the bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::QifAmounts</name>
+    <message>
+        <source>the amount “%1” is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the amount “%1” cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::QifDates</name>
+    <message>
+        <source>the date “%1” is not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date “%1” does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates like “%1” could be day/month or month/day and no date in the file settles it; they were read day first, as dates written with dots usually are: “%1” is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates like “%1” could be month/day or day/month and no date in the file settles it; they were read month first, the QIF default: “%1” is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::QifReader</name>
+    <message>
+        <source>QIF files name no currency, and the default currency “%1” is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a QIF file: it does not start with a “!Type:” header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This QIF file contains only investment transactions (%n), which are not imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This QIF file contains no transactions, only lists (accounts, categories or similar).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date (D) is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the amount (T) is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1 (line %2): %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n investment transaction(s): only bank, cash, card and asset accounts are imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This file holds transactions of %n account(s); the lines of all of them are listed, and the account shown is the first one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skipped the section “!%1”: it is not a kind of account that can be imported.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3469,6 +3746,32 @@ Every category is either confirmed by you or was applied with high confidence.</
     <message>
         <source>Could not %1: the database reported an error.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::StatementText</name>
+    <message>
+        <source>The %1 file could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is too large for a %1 statement (%2; at most %3 are read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is too large for a %1 statement (more than %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rounded %n amount(s) with more decimals than the currency has to its smallest unit (for example %1 became %2).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
