@@ -2198,6 +2198,84 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
 </context>
 <context>
+    <name>Moniagent::ImportPreviewModel</name>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probable match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joins %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not joined: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished">Import</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match or problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ImportStaging</name>
+    <message>
+        <source>Could not create a temporary folder for the import preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the import preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the import preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the import preview; check the free disk space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::InvoiceModel</name>
     <message>
         <source>File</source>
@@ -3745,6 +3823,59 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>Could not %1: the database reported an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::StatementImportRepository</name>
+    <message>
+        <source>An import needs a file name, its checksum and an id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This import is not in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::StatementImporter</name>
+    <message>
+        <source>Cheque %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a statement Moniagent can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 has no amount; there is nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This preview belongs to another import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import of “%1” was not undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import of “%1” was already undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::StatementMatcher</name>
+    <message>
+        <source>the same line appears earlier in this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
