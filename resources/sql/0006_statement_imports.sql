@@ -1,4 +1,4 @@
--- Schema version 5: the history of statement imports. The rows an import wrote carry its uuid in
+-- Schema version 6: the history of statement imports. The rows an import wrote carry its uuid in
 -- source_metadata.import; ledger rows an import linked a statement line to carry it in
 -- source_metadata.statement.import. Undoing an import deletes the first and unlinks the second.
 
