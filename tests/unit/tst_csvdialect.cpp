@@ -4,6 +4,7 @@
 #include "importers/csvreader.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QTest>
 
@@ -94,6 +95,7 @@ private Q_SLOTS:
     void accountLinesAreReported();
     void notATable();
     void sniffingADeviceDoesNotConsumeIt();
+    void damagedInputNeverBreaksTheReader();
 };
 
 void TestCsvDialect::detectEncoding_data()
@@ -436,6 +438,63 @@ void TestCsvDialect::sniffingADeviceDoesNotConsumeIt()
     QCOMPARE(file.pos(), 0);
     int errors = 0;
     QCOMPARE(readAmounts(file, sniff->mapping, &errors).size(), 5);
+}
+
+void TestCsvDialect::damagedInputNeverBreaksTheReader()
+{
+    // Fixtures with bytes flipped, quotes, delimiters and line breaks thrown in, and cut anywhere: sniffing and
+    // reading either succeed or fail with a message, and every delivered line is accounted for.
+    const QStringList files = QDir(fixture(QString())).entryList({u"*.csv"_s}, QDir::Files);
+    QVERIFY(files.size() >= 15);
+    quint32 state = 2024;
+    auto next = [&state] {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    const char noise[] = {'"', ',', ';', '\n', '\r', '\t', '\0', '\xe9', '\x80', '-', '.', '('};
+    int read = 0;
+    for (const QString& name : files) {
+        const QByteArray original = fixtureBytes(name);
+        for (int round = 0; round < 150; ++round) {
+            QByteArray bytes = original;
+            const int changes = 1 + int(next() % 6);
+            for (int c = 0; c < changes && !bytes.isEmpty(); ++c) {
+                const qsizetype at = qsizetype(next() % quint32(bytes.size()));
+                if (next() % 2)
+                    bytes[at] = noise[next() % sizeof noise];
+                else
+                    bytes.insert(at, noise[next() % sizeof noise]);
+            }
+            if (next() % 3 == 0)
+                bytes.truncate(qsizetype(next() % quint32(bytes.size() + 1)));
+            auto sniff = CsvDialect::sniff(bytes, true);
+            if (!sniff) {
+                QVERIFY(!sniff.error().message.isEmpty());
+                continue;
+            }
+            if (!sniff->mapping.validate())
+                continue;
+            QBuffer buffer(&bytes);
+            QVERIFY(buffer.open(QIODevice::ReadOnly));
+            int delivered = 0;
+            int inconsistent = 0;
+            auto info = CsvReader::read(buffer, sniff->mapping, {}, [&](StatementLine&& line) {
+                ++delivered;
+                // A line is either read (date and amount) or carries its error; it always knows its line.
+                const bool whole = line.error.isEmpty() ? line.date.isValid() && line.amount.isValid() : true;
+                inconsistent += !whole || line.record <= 0;
+                return true;
+            });
+            QCOMPARE(inconsistent, 0);
+            if (info) {
+                QCOMPARE(info->lineCount, delivered);
+                ++read;
+            } else {
+                QVERIFY(!info.error().message.isEmpty());
+            }
+        }
+    }
+    QVERIFY(read > 500);
 }
 
 QTEST_GUILESS_MAIN(TestCsvDialect)
