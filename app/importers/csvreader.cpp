@@ -22,7 +22,8 @@ struct RowMapper
     QString rowCurrencyCode;
     QStringList header;
     int required = 0;
-    QString scratch;
+    QString scratch; // unescaped field text; views into it live until the next field() call
+    QString headerScratch; // isRepeatedHeader() runs while a view into `scratch` is still needed
 
     QString columnLabel(int column) const
     {
@@ -42,7 +43,7 @@ struct RowMapper
         if (header.isEmpty() || record.fieldCount() != header.size())
             return false;
         for (qsizetype i = 0; i < record.fieldCount(); ++i) {
-            if (record.field(i, scratch).trimmed() != QStringView(header.at(i)).trimmed())
+            if (record.field(i, headerScratch).trimmed() != QStringView(header.at(i)).trimmed())
                 return false;
         }
         return true;
@@ -251,7 +252,7 @@ Result<StatementInfo> CsvReader::read(QIODevice& device, const CsvMapping& mappi
     if (!opened)
         return opened.error();
 
-    RowMapper mapper {mapping, *CsvDateFormat::compile(mapping.dateFormat), {}, defaultCurrency, {}, {}, {}, 0, {}};
+    RowMapper mapper {mapping, *CsvDateFormat::compile(mapping.dateFormat), {}, defaultCurrency, {}, {}, {}, 0, {}, {}};
     mapper.amountFormat.decimal = mapping.decimalSeparator;
     mapper.amountFormat.thousands = mapping.thousandsSeparator;
     mapper.required = mapping.requiredFieldCount();

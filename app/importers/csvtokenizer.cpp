@@ -150,7 +150,7 @@ QStringView CsvTokenizer::field(qsizetype index, QString& scratch) const
     const Span& span = m_fields[size_t(index)];
     if (!span.complex)
         return m_text.mid(span.start, span.length);
-    scratch.clear();
+    scratch.resize(0); // keeps the allocation for the next field
     unescape(span, scratch);
     return scratch;
 }
