@@ -1787,6 +1787,205 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
 </context>
 <context>
+    <name>Moniagent::CsvDialect</name>
+    <message>
+        <source>The file is not open for reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file does not look like a table: no comma, semicolon, tab or bar splits its lines into columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CsvMapping</name>
+    <message>
+        <source>Choose a column separator other than the quote character or a line break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decimal separator must be a point or a comma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thousands separator and the decimal separator cannot be the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of lines to skip must be between 0 and 1000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date format “%1” is not understood; use d, M, MMM and yyyy, as in dd.MM.yyyy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A column number is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column with the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column with the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose both the debit (money out) and the credit (money in) column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The debit and the credit column must be different columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the amount column and the column that says debit or credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the words the file uses for debit and for credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved column mapping is damaged or from a newer Moniagent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-16 (little endian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-16 (big endian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western Europe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO-8859-1 (Latin-1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CsvReader</name>
+    <message>
+        <source>column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” in the column “%3” is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” in the column “%3” has more decimals than %4 allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the amount “%2” is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted value is not closed before the end of the file; the file may be cut off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Line %1 has %n field(s); the mapping needs %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: the date is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the date “%2” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” in the column “%3” is not a date in the format %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” in the column “%3” is not a currency code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the amount is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: neither the debit nor the credit column has an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the amount is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” in the column “%3” says neither debit nor credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some characters are not valid %1 and were replaced; if names look wrong, choose another encoding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CsvRecordStream</name>
+    <message>
+        <source>The file is not open for reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read to the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted value runs on for more than four million characters; the file’s quotes do not pair up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::Database</name>
     <message>
         <source>Cannot read “%1”: %2</source>
@@ -2194,6 +2393,33 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
     <message>
         <source>Your first name, or a name for this ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ImportPresetRepository</name>
+    <message>
+        <source>Enter a name for the import preset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preset name is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import preset could not be saved: its mapping is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import preset could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already an import preset named “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import preset no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
