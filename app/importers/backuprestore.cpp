@@ -258,6 +258,8 @@ Result<qint64> writeTransactions(QIODevice& device, TransactionBulkWriter& write
     }
     if (auto flushed = flush(); !flushed)
         return flushed.error();
+    if (!progress.report(2, reader.position()))
+        return BackupContentReader::cancelled();
     return writer.commit();
 }
 
