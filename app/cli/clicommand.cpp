@@ -2,6 +2,10 @@
 
 #include "session/session.h"
 
+#include <QCoreApplication>
+
+#include <memory>
+
 namespace Moniagent {
 
 ExitCode CliCommand::fail(CliContext& context, const Error& error)
@@ -27,6 +31,24 @@ Result<QHash<qint64, QString>> CliCommand::categoryNames(const Session& session)
     for (const Category& c : std::as_const(*categories))
         names.insert(c.id, c.name);
     return names;
+}
+
+std::function<bool(qint64, qint64)> CliCommand::percentPrinter(CliContext& context, qint64 minimumTotal)
+{
+    if (context.json)
+        return {};
+    QTextStream* err = context.err;
+    auto last = std::make_shared<int>(-1);
+    return [err, last, minimumTotal](qint64 done, qint64 total) {
+        if (total < minimumTotal || total <= 0)
+            return true;
+        const int percent = int(done * 100 / total);
+        if (percent / 10 != *last / 10) {
+            *err << QCoreApplication::translate("Moniagent::CliCommand", "%1 % …").arg(percent / 10 * 10) << Qt::endl;
+            *last = percent;
+        }
+        return true;
+    };
 }
 
 } // namespace Moniagent

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QTextStream>
 
+#include <functional>
+
 namespace Moniagent {
 
 class Session;
@@ -50,6 +52,8 @@ protected:
     static ExitCode badInput(CliContext& context, const QString& message);
     // The names of the profile's categories by id, for printing.
     static Result<QHash<qint64, QString>> categoryNames(const Session& session);
+    // A progress callback that prints "40 % …" lines to the error stream for long runs (not with --json).
+    static std::function<bool(qint64 done, qint64 total)> percentPrinter(CliContext& context, qint64 minimumTotal);
 };
 
 } // namespace Moniagent

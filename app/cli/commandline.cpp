@@ -3,7 +3,9 @@
 #include "addcommand.h"
 #include "categorizecommand.h"
 #include "democommand.h"
+#include "exportcommand.h"
 #include "listcommand.h"
+#include "restorecommand.h"
 #include "rulescommand.h"
 #include "session/session.h"
 
@@ -35,8 +37,8 @@ qsizetype commandIndex(const QStringList& arguments)
 
 QStringList commandNames()
 {
-    return {QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("categorize"), QStringLiteral("rules"),
-            QStringLiteral("demo")};
+    return {QStringLiteral("list"), QStringLiteral("add"),    QStringLiteral("categorize"), QStringLiteral("rules"),
+            QStringLiteral("demo"), QStringLiteral("export"), QStringLiteral("restore")};
 }
 
 } // namespace
@@ -48,6 +50,8 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<CategorizeCommand>());
     m_commands.push_back(std::make_unique<RulesCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
+    m_commands.push_back(std::make_unique<ExportCommand>());
+    m_commands.push_back(std::make_unique<RestoreCommand>());
 }
 
 CommandLine::~CommandLine() = default;

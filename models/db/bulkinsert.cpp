@@ -149,8 +149,16 @@ Result<qint64> BulkInsert::write(const QList<Transaction>& rows, const Progress&
         const bool full = total - done >= RowsPerStatement;
         QSqlQuery& query = full ? m_many : m_one;
         const int count = full ? RowsPerStatement : 1;
-        for (int i = 0; i < count; ++i)
-            bindTransaction(query, m_userId, rows.at(done + i), now);
+        for (int i = 0; i < count; ++i) {
+            const Transaction& row = rows.at(done + i);
+            bindTransaction(query, m_userId, row, now);
+            if (m_keepTimestamps && row.createdAt.isValid()) {
+                // created_at and updated_at are the last two columns of the row.
+                const int last = (i + 1) * TransactionRowColumnCount - 1;
+                query.bindValue(last - 1, Sql::isoTimestamp(row.createdAt));
+                query.bindValue(last, Sql::isoTimestamp(row.updatedAt.isValid() ? row.updatedAt : row.createdAt));
+            }
+        }
         if (!query.exec()) {
             Error error = Sql::errorFrom(query.lastError(), tr("save the transactions"));
             error.detail += QStringLiteral(" (rows %1–%2)").arg(done + 1).arg(done + count);

@@ -46,6 +46,8 @@ public:
     Result<void> finish();
 
     bool rebuildsIndexes() const { return m_rebuild; }
+    // Rows with a valid createdAt keep their creation and update times (a restore) instead of now.
+    void setKeepTimestamps(bool keep) { m_keepTimestamps = keep; }
     // Whether a load of `rows` rows would rebuild the indexes.
     static Result<bool> rebuildsIndexes(const QSqlDatabase& db, qint64 rows);
 
@@ -64,6 +66,7 @@ private:
     qint64 m_userId;
     bool m_rebuild = false;
     bool m_cacheRaised = false;
+    bool m_keepTimestamps = false;
     qint64 m_firstNewId = 0;
     QList<SchemaObject> m_suspended;
     QSqlQuery m_many;

@@ -24,6 +24,7 @@ Result<void> TransactionBulkWriter::start()
     if (!m_transaction->isActive())
         return m_transaction->error();
     m_insert = std::make_unique<BulkInsert>(db, m_userId);
+    m_insert->setKeepTimestamps(m_keepTimestamps);
     return m_insert->begin(m_expectedRows);
 }
 

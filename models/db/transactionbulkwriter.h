@@ -23,6 +23,9 @@ public:
     TransactionBulkWriter(TransactionRepository* repository, qint64 userId, qint64 expectedRows);
     ~TransactionBulkWriter();
 
+    // Keep the rows' own creation and update times (a restore); call before start().
+    void setKeepTimestamps(bool keep) { m_keepTimestamps = keep; }
+
     Result<void> start();
     // Validates and writes a chunk; `progress` sees the rows of this chunk.
     Result<qint64> write(const QList<Transaction>& rows, const BulkInsert::Progress& progress = {});
@@ -34,6 +37,7 @@ private:
     qint64 m_userId;
     qint64 m_expectedRows;
     qint64 m_written = 0;
+    bool m_keepTimestamps = false;
     std::unique_ptr<SqlTransaction> m_transaction;
     std::unique_ptr<BulkInsert> m_insert;
 };
