@@ -567,6 +567,135 @@
     </message>
 </context>
 <context>
+    <name>Moniagent::Backup</name>
+    <message>
+        <source>The profile no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a Moniagent backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: its version is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer Moniagent (backup format %1). Update Moniagent to restore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: it does not say its version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: two categories have the same id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: two categories are named “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: two categories are the default “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: the receipt “%1” is in it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: a budget belongs to a category it does not contain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: a budget limits an income category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: a category has two budgets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: a rule belongs to a category it does not contain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: the rule “%1” is in it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: a transaction belongs to a category it does not contain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: a transaction refers to a receipt it does not contain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: “%1” is not a currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is damaged: “%1” is not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore needs an empty profile: this one already has %n transaction(s). Create a new profile and restore the backup into it.</source>
+        <translation>
+            <numerusform>Restore needs an empty profile: this one already has %n transaction. Create a new profile and restore the backup into it.</numerusform>
+            <numerusform>Restore needs an empty profile: this one already has %n transactions. Create a new profile and restore the backup into it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A backup can only be restored from a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup file could not be read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BackupFormat</name>
+    <message>
+        <source>%1 in the backup is not a record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in the backup cannot be restored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in the backup has no valid “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::BudgetAlertModel</name>
     <message>
         <source>Budget</source>
@@ -1557,6 +1686,13 @@ Also change the %Ln transactions from “%1” whose category you have not confi
     </message>
 </context>
 <context>
+    <name>Moniagent::CliCommand</name>
+    <message>
+        <source>%1 % …</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::CliParsing</name>
     <message>
         <source>“%1” is not a date; use YYYY-MM-DD.</source>
@@ -1810,6 +1946,61 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
     <message>
         <source>The file does not look like a table: no comma, semicolon, tab or bar splits its lines into columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CsvExportOptions</name>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2255,6 +2446,102 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
 </context>
 <context>
+    <name>Moniagent::ExportCommand</name>
+    <message>
+        <source>Export the ledger as CSV, OFX or QIF, or back up the whole profile as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>csv, ofx, qif, or json for a full backup that “restore” reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only transactions on or after this date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only transactions on or before this date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV columns in this order, separated by commas: %1 (default: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV for programs: dates as YYYY-MM-DD, “.” as decimal separator, “,” between fields (default: the profile&apos;s language and region).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the CSV file with a byte-order mark, which Excel needs to read UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name one file to write, e.g. “moniagent export --format csv ledger.csv”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format is “csv”, “ofx”, “qif” or “json”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup always holds the whole profile: --from, --to, --columns, --iso and --bom are for csv, ofx and qif.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--columns, --iso and --bom are for csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a column; choose from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %n transaction(s) to %1, with %2 categories, %3 budgets, %4 rules and %5 receipts.</source>
+        <translation>
+            <numerusform>Backed up %n transaction to %1, with %2 categories, %3 budgets, %4 rules and %5 receipts.</numerusform>
+            <numerusform>Backed up %n transactions to %1, with %2 categories, %3 budgets, %4 rules and %5 receipts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n transaction(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n transaction to %1.</numerusform>
+            <numerusform>Exported %n transactions to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ExportOutput</name>
+    <message>
+        <source>The file could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::FilterBar</name>
     <message>
         <source>Period</source>
@@ -2682,6 +2969,33 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
     <message>
         <source>Choose when the job should run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::JsonObjectReader</name>
+    <message>
+        <source>The file is damaged: “%1” at byte %2 was not expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is incomplete: it ends after %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not JSON text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is damaged at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is damaged: a value at byte %1 is too large.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3543,6 +3857,32 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
 </context>
 <context>
+    <name>Moniagent::RestoreCommand</name>
+    <message>
+        <source>Restore a backup made with “export --format json” into a profile without transactions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the backup file, e.g. “moniagent restore backup.json”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n transaction(s), with %1 categories, %2 budgets, %3 rules and %4 receipts.</source>
+        <translation>
+            <numerusform>Restored %n transaction, with %1 categories, %2 budgets, %3 rules and %4 receipts.</numerusform>
+            <numerusform>Restored %n transactions, with %1 categories, %2 budgets, %3 rules and %4 receipts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::ReviewBar</name>
     <message>
         <source>Accept All Visible</source>
@@ -4053,6 +4393,13 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>Could not %1: the database reported an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::StatementExporter</name>
+    <message>
+        <source>Choose at least one column to export.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
