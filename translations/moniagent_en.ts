@@ -2084,6 +2084,153 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
 </context>
 <context>
+    <name>Moniagent::CsvMappingPage</name>
+    <message>
+        <source>Tell Moniagent how this file is written. The table shows its first lines as they will be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lines before the header:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first line names the &amp;columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point (1,234.56)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma (1.234,56)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimal &amp;mark:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One amount column, negative for money out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separate money out and money in columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amount column and a debit/credit column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amounts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debit/credit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amounts are &amp;positive for spending (credit card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, e.g. “My bank” (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first lines read correctly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::CsvReader</name>
     <message>
         <source>column %1</source>
@@ -2688,6 +2835,272 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
 </context>
 <context>
+    <name>Moniagent::ImportCommand</name>
+    <message>
+        <source>Import bank statements (CSV, OFX/QFX, QIF, CAMT.053) without creating duplicates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read CSV files with this saved or built-in column preset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only show what would be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one statement file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no CSV preset called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The columns of “%1” could not be recognised; import it in the window to choose them, or name a preset with --preset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %3 to %4): %n line(s)</source>
+        <translation>
+            <numerusform>%1 (%2, %3 to %4): %n line</numerusform>
+            <numerusform>%1 (%2, %3 to %4): %n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  would add %n new transaction(s)</source>
+        <translation>
+            <numerusform>  would add %n new transaction</numerusform>
+            <numerusform>  would add %n new transactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  added %n transaction(s)</source>
+        <translation>
+            <numerusform>  added %n transaction</numerusform>
+            <numerusform>  added %n transactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  would join %n line(s) to transactions already in the ledger</source>
+        <translation>
+            <numerusform>  would join %n line to transactions already in the ledger</numerusform>
+            <numerusform>  would join %n lines to transactions already in the ledger</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  joined %n line(s) to transactions already in the ledger</source>
+        <translation>
+            <numerusform>  joined %n line to transactions already in the ledger</numerusform>
+            <numerusform>  joined %n lines to transactions already in the ledger</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  skipped %n duplicate(s)</source>
+        <translation>
+            <numerusform>  skipped %n duplicate</numerusform>
+            <numerusform>  skipped %n duplicates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n line(s) could not be read:</source>
+        <translation>
+            <numerusform>  %n line could not be read:</numerusform>
+            <numerusform>  %n lines could not be read:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  this file was imported before, on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ImportDialog</name>
+    <message>
+        <source>Import Statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probable matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreadable lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Include All Shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xclude All Shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;olumns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip This File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cancelled, nothing imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 statement%2%3: %n line(s)</source>
+        <translation>
+            <numerusform>%1 statement%2%3: %n line</numerusform>
+            <numerusform>%1 statement%2%3: %n lines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> of account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probable match(es) to join</source>
+        <translation>
+            <numerusform>%n probable match to join</numerusform>
+            <numerusform>%n probable matches to join</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s) skipped</source>
+        <translation>
+            <numerusform>%n duplicate skipped</numerusform>
+            <numerusform>%n duplicates skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable</source>
+        <translation>
+            <numerusform>%n unreadable</numerusform>
+            <numerusform>%n unreadable</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Net of the lines to import: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file was already imported on %1; its lines are shown as duplicates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns from the preset “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n Line(s)</source>
+        <translation>
+            <numerusform>&amp;Import %n Line</numerusform>
+            <numerusform>&amp;Import %n Lines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n transaction(s) imported, %2 joined to existing ones</source>
+        <translation>
+            <numerusform>%1: %n transaction imported, %2 joined to existing ones</numerusform>
+            <numerusform>%1: %n transactions imported, %2 joined to existing ones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n transaction(s) imported</source>
+        <translation>
+            <numerusform>%1: %n transaction imported</numerusform>
+            <numerusform>%1: %n transactions imported</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: skipped, nothing imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported; nothing was changed for them.</source>
+        <translation>
+            <numerusform>%n file could not be imported; nothing was changed for them.</numerusform>
+            <numerusform>%n files could not be imported; nothing was changed for them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::ImportPresetRepository</name>
     <message>
         <source>Enter a name for the import preset.</source>
@@ -2789,6 +3202,13 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
     <message>
         <source>Could not write the import preview; check the free disk space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ImportUndoCommand</name>
+    <message>
+        <source>Import of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3445,6 +3865,29 @@ Every category is either confirmed by you or was applied with high confidence.</
     <message>
         <source>Categorization &amp;Rules…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Statements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank statements (*.csv *.txt *.ofx *.qfx *.qif *.xml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receipt(s) left aside: reading receipts is not available in this version yet.</source>
+        <translation>
+            <numerusform>%n receipt left aside: reading receipts is not available in this version yet.</numerusform>
+            <numerusform>%n receipts left aside: reading receipts is not available in this version yet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4400,6 +4843,53 @@ Every category is either confirmed by you or was applied with high confidence.</
     <name>Moniagent::StatementExporter</name>
     <message>
         <source>Choose at least one column to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::StatementFile</name>
+    <message>
+        <source>“%1” could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OFX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QIF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAMT.053</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is %2; statements larger than %3 are not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a receipt or document, not a bank statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a statement Moniagent can read: it is not CSV, OFX, QFX, QIF or CAMT.053.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a statement Moniagent can read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,6 +5,8 @@
 #include "dialogs/categoriesdialog.h"
 #include "dialogs/rulesdialog.h"
 #include "dialogs/settingsdialog.h"
+#include "import/importdialog.h"
+#include "importers/statementformatdetector.h"
 #include "itemmodels/transactionmodel.h"
 #include "ledger/categorizationactions.h"
 #include "ledger/filterbar.h"
@@ -18,10 +20,16 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDirIterator>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QUndoStack>
 
@@ -57,6 +65,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     if (Categorizer* categorizer = session->categorizer())
         connect(categorizer, &Categorizer::errorOccurred, this, &MainWindow::showError);
 
+    setAcceptDrops(true);
     createActions();
     updateTitle();
     updateCount();
@@ -71,6 +80,9 @@ void MainWindow::createActions()
     QAction* quickAdd = file->addAction(tr("&Quick Add…"), m_page->quickEntry(), &QuickEntryWidget::focusEntry);
     quickAdd->setObjectName(QStringLiteral("quickAddAction"));
     quickAdd->setShortcut(QKeySequence::New);
+    QAction* import = file->addAction(tr("&Import Statements…"), this, &MainWindow::importStatements);
+    import->setObjectName(QStringLiteral("importStatementsAction"));
+    import->setShortcut(QKeySequence(tr("Ctrl+I")));
     file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
@@ -278,6 +290,78 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveSettings();
     event->accept();
+}
+
+void MainWindow::importStatements()
+{
+    QSettings settings;
+    const QString folder = settings
+                               .value(QStringLiteral("import/folder"),
+                                      QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
+                               .toString();
+    const QStringList paths
+        = QFileDialog::getOpenFileNames(this, tr("Import Statements"), folder,
+                                        tr("Bank statements (*.csv *.txt *.ofx *.qfx *.qif *.xml);;All files (*)"));
+    if (paths.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("import/folder"), QFileInfo(paths.first()).absolutePath());
+    importFiles(paths);
+}
+
+void MainWindow::importFiles(const QStringList& paths)
+{
+    if (paths.isEmpty())
+        return;
+    auto* dialog = new ImportDialog(m_session, m_undo, paths, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog]() {
+        if (!dialog->outcomes().isEmpty())
+            statusBar()->showMessage(dialog->outcomes().join(QStringLiteral("; ")), 10000);
+    });
+    dialog->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (std::any_of(urls.cbegin(), urls.cend(), [](const QUrl& url) { return url.isLocalFile(); }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    // Files, and the files directly inside dropped folders; receipts and statements go their own ways.
+    QStringList files;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (!url.isLocalFile())
+            continue;
+        const QString path = url.toLocalFile();
+        if (QFileInfo(path).isDir()) {
+            QDirIterator it(path, QDir::Files | QDir::Readable);
+            while (it.hasNext())
+                files << it.next();
+        } else {
+            files << path;
+        }
+    }
+    files.sort();
+    QStringList statements;
+    int receipts = 0;
+    for (const QString& path : std::as_const(files)) {
+        QFile file(path);
+        const QByteArray head = file.open(QIODevice::ReadOnly) ? file.read(64) : QByteArray();
+        if (StatementFormatDetector::isReceiptFile(QFileInfo(path).fileName(), head))
+            ++receipts;
+        else
+            statements << path;
+    }
+    event->acceptProposedAction();
+    if (receipts > 0) {
+        statusBar()->showMessage(
+            tr("%n receipt(s) left aside: reading receipts is not available in this version yet.", nullptr, receipts),
+            10000);
+    }
+    importFiles(statements);
 }
 
 } // namespace Moniagent

@@ -32,6 +32,10 @@ public Q_SLOTS:
     void showCategories();
     void showRules();
     void showAbout();
+    // File › Import Statements…: asks for files, then imports them.
+    void importStatements();
+    // Imports these statement files (also what is dropped on the window).
+    void importFiles(const QStringList& paths);
 
 Q_SIGNALS:
     // The profile's language changed; the application reloads translations.
@@ -39,6 +43,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createActions();

@@ -4,6 +4,7 @@
 #include "categorizecommand.h"
 #include "democommand.h"
 #include "exportcommand.h"
+#include "importcommand.h"
 #include "listcommand.h"
 #include "restorecommand.h"
 #include "rulescommand.h"
@@ -50,6 +51,7 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<CategorizeCommand>());
     m_commands.push_back(std::make_unique<RulesCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
+    m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<RestoreCommand>());
 }

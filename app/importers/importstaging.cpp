@@ -89,13 +89,9 @@ Result<std::shared_ptr<ImportStaging>> ImportStaging::create()
 ImportStaging::~ImportStaging()
 {
     m_writing.reset();
-    for (const QString& name : std::as_const(m_connectionNames)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            db.close();
-        }
+    // Connections of other threads are only removed, never fetched here (a connection belongs to its thread).
+    for (const QString& name : std::as_const(m_connectionNames))
         QSqlDatabase::removeDatabase(name);
-    }
 }
 
 QSqlDatabase ImportStaging::connection() const

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "clicommand.h"
+
+#include <QCoreApplication>
+
+namespace Moniagent {
+
+// moniagent import FILE… [--preset NAME] [--dry-run] [--json]
+// Reads each statement (CSV, OFX/QFX, QIF, CAMT.053), matches it against the ledger and, unless --dry-run,
+// imports its new lines in one transaction per file. Prints per file what would be or was imported.
+class ImportCommand : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Moniagent::ImportCommand)
+public:
+    QString name() const override { return QStringLiteral("import"); }
+    QString summary() const override;
+    void addOptions(QCommandLineParser& parser) const override;
+    bool acceptsArguments() const override { return true; }
+    ExitCode run(CliContext& context) override;
+};
+
+} // namespace Moniagent
