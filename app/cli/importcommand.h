@@ -17,6 +17,8 @@ public:
     QString summary() const override;
     void addOptions(QCommandLineParser& parser) const override;
     bool acceptsArguments() const override { return true; }
+    // A new user's first step may be bringing their history: a fresh database gets the default profile.
+    bool needsExistingProfile() const override { return false; }
     ExitCode run(CliContext& context) override;
 };
 

@@ -40,6 +40,19 @@ Result<void> StatementMatcher::prepare(const QDate& from, const QDate& to)
                      to.addDays(m_options.dateWindowDays).toString(Qt::ISODate)});
     if (!q)
         return q.error();
+    // Bank ids are unique per account whatever the date: a row imported before with the same id but a date
+    // outside the window (a bank that re-dated a line, another export of the account) is still the same line.
+    // Such rows are looked up one by one, and only when the ledger has any.
+    const QString from2 = from.addDays(-m_options.dateWindowDays).toString(Qt::ISODate);
+    const QString to2 = to.addDays(m_options.dateWindowDays).toString(Qt::ISODate);
+    auto outside = Sql::scalar(m_transactions->database()->connection(),
+                               QStringLiteral("SELECT EXISTS (SELECT 1 FROM transactions WHERE user_id = ? AND "
+                                              "source = 'import' AND external_id IS NOT NULL AND "
+                                              "(occurred_on < ? OR occurred_on > ?))"),
+                               {m_userId, from2, to2});
+    if (!outside)
+        return outside.error();
+    m_lookUpOutside = outside->toBool();
     while (q->next()) {
         LedgerRow row;
         row.id = q->value(0).toLongLong();
@@ -53,8 +66,10 @@ Result<void> StatementMatcher::prepare(const QDate& from, const QDate& to)
         const qsizetype index = qsizetype(m_rows.size());
         if (row.source == TransactionSource::Import && !externalId.isEmpty())
             m_byExternalId.insert(externalId, index);
-        if (!linkedId.isEmpty())
+        if (!linkedId.isEmpty()) {
             m_byExternalId.insert(linkedId, index);
+            row.used = true; // already joined to a bank line: one transaction appears once on a statement
+        }
         m_byAmount.insert(amountKey(type, q->value(3).toLongLong(), q->value(4).toString()), index);
         m_rows.push_back(std::move(row));
     }
@@ -72,6 +87,25 @@ StatementMatcher::Match StatementMatcher::match(const Transaction& candidate)
             result.id = row.id;
             result.text = describe(row, candidate);
             return result;
+        }
+        if (m_lookUpOutside) {
+            auto found
+                = Sql::exec(m_transactions->database()->connection(),
+                            QStringLiteral("SELECT id, occurred_on, merchant_name, description FROM transactions "
+                                           "WHERE user_id = ? AND source = 'import' AND external_id = ?"),
+                            {m_userId, candidate.externalId});
+            if (found && found->next()) {
+                LedgerRow row;
+                row.id = found->value(0).toLongLong();
+                row.day = QDate::fromString(found->value(1).toString(), Qt::ISODate).toJulianDay();
+                row.merchant = found->value(2).toString();
+                row.description = found->value(3).toString();
+                row.source = TransactionSource::Import;
+                result.status = ImportRowStatus::Duplicate;
+                result.id = row.id;
+                result.text = describe(row, candidate);
+                return result;
+            }
         }
         if (m_seenInFile.contains(candidate.externalId)) {
             result.status = ImportRowStatus::Duplicate;

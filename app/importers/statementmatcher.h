@@ -70,6 +70,7 @@ private:
     QMultiHash<quint64, qsizetype> m_byAmount; // amountKey -> index in m_rows
     QHash<QString, qsizetype> m_byExternalId; // bank ids already in the ledger -> index in m_rows
     QSet<QString> m_seenInFile;
+    bool m_lookUpOutside = false; // imported rows with bank ids exist outside the window
 };
 
 } // namespace Moniagent

@@ -213,6 +213,18 @@ void TestStatementImporter::reimportFindsDuplicates()
     QCOMPARE(applied->added, 0);
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM transactions")), 3);
 
+    // The bank re-dated a line months later: its id still makes it the same line, and the import does not fail.
+    QList<StatementLine> redated;
+    redated << line(1, QDate(2025, 9, 1), -1230, QStringLiteral("TESCO STORES 3217"), {}, QStringLiteral("T1"))
+            << line(2, QDate(2025, 9, 2), -700, QStringLiteral("NEW SHOP"), {}, QStringLiteral("T9"));
+    auto later = imp.preview(source(QStringLiteral("september.ofx"), redated), {});
+    MONIAGENT_VERIFY_OK(later);
+    QCOMPARE(later->counts.duplicates, 1);
+    QCOMPARE(later->counts.fresh, 1);
+    auto laterApplied = imp.apply(*later);
+    MONIAGENT_VERIFY_OK(laterApplied);
+    QCOMPARE(laterApplied->added, 1);
+
     // A file without bank ids (a CSV export) gets computed ids: the same file again is all duplicates too.
     QList<StatementLine> csv;
     csv << line(1, QDate(2025, 4, 1), -500, QStringLiteral("BAKERY"))
