@@ -111,9 +111,12 @@ ImportDialog::ImportDialog(Session* session, QUndoStack* undoStack, const QStrin
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(ImportPreviewModel::IncludeColumn, 56);
-    m_table->setColumnWidth(ImportPreviewModel::PayeeColumn, 190);
+    m_table->setColumnWidth(ImportPreviewModel::StatusColumn, 110);
+    m_table->setColumnWidth(ImportPreviewModel::DateColumn, 80);
+    m_table->setColumnWidth(ImportPreviewModel::PayeeColumn, 170);
     m_table->setColumnWidth(ImportPreviewModel::DescriptionColumn, 200);
-    m_table->setColumnWidth(ImportPreviewModel::CategoryColumn, 150);
+    m_table->setColumnWidth(ImportPreviewModel::AmountColumn, 100);
+    m_table->setColumnWidth(ImportPreviewModel::CategoryColumn, 160);
     previewLayout->addWidget(m_table, 1);
     m_pages->addWidget(preview);
 
@@ -289,6 +292,11 @@ void ImportDialog::showPreview()
     auto categories = m_session->categories()->list(m_session->userId());
     m_model->setStaging(m_preview->staging, categories ? *categories : QList<Category>());
     m_filter->setCurrentIndex(0);
+    // A statement without payees (most CSV exports) does not need the empty column.
+    bool anyPayee = false;
+    for (int row = 0; row < std::min(m_model->rowCount(), ImportPreviewModel::PageSize) && !anyPayee; ++row)
+        anyPayee = !m_model->index(row, ImportPreviewModel::PayeeColumn).data().toString().isEmpty();
+    m_table->setColumnHidden(ImportPreviewModel::PayeeColumn, !anyPayee);
     m_pages->setCurrentIndex(PreviewPage);
     m_import->show();
     m_skip->show();
