@@ -113,7 +113,7 @@ ExitCode ImportCommand::run(CliContext& context)
                         session.locale().toString(preview->from, QLocale::ShortFormat),
                         session.locale().toString(preview->to, QLocale::ShortFormat))
             << '\n';
-        out << (dryRun ? tr("  would add %n new transaction(s)", nullptr, int(counts.included - counts.probable))
+        out << (dryRun ? tr("  would add %n new transaction(s)", nullptr, int(counts.includedNew))
                        : tr("  added %n transaction(s)", nullptr, int(applied->added)))
             << '\n';
         if (counts.probable > 0) {

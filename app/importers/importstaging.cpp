@@ -206,7 +206,8 @@ Result<ImportCounts> ImportStaging::counts() const
         switch (ImportRowStatus(q->value(0).toInt())) {
         case ImportRowStatus::New:
             counts.fresh = n;
-            counts.included += q->value(2).toLongLong();
+            counts.includedNew = q->value(2).toLongLong();
+            counts.included += counts.includedNew;
             break;
         case ImportRowStatus::Duplicate:
             counts.duplicates = n;

@@ -44,6 +44,7 @@ struct ImportCounts
     qint64 probable = 0;
     qint64 errors = 0;
     qint64 included = 0; // rows that applying will write or link
+    qint64 includedNew = 0; // of those, the new rows applying will write
 };
 
 // The rows of one import while the user looks at them: a private temporary SQLite file, so that the preview of

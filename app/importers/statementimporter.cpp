@@ -300,10 +300,7 @@ Result<ImportResult> StatementImporter::write(const ImportPreview& preview, cons
     auto counts = preview.staging->counts();
     if (!counts)
         return counts.error();
-    auto probable = preview.staging->count(ImportRowStatus::ProbableMatch);
-    if (!probable)
-        return probable.error();
-    const qint64 toAdd = counts->included - *probable;
+    const qint64 toAdd = counts->includedNew;
     ImportResult result;
     // One SQLite transaction for the rows, the links and the history entry: a crash or a failure at any point
     // leaves the ledger as it was.

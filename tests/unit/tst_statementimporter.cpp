@@ -379,6 +379,7 @@ void TestStatementImporter::excludedAndEditedRows()
     MONIAGENT_VERIFY_OK(preview->staging->setIncluded({4}, true)); // an unreadable row cannot be included
     MONIAGENT_VERIFY_OK(preview->staging->setCategory({3}, fuel));
     QCOMPARE(preview->staging->counts()->included, 2);
+    QCOMPARE(preview->staging->counts()->includedNew, 2);
     MONIAGENT_VERIFY_OK(imp.apply(*preview));
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM transactions")), 2);
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT category_id FROM transactions WHERE external_id = 'FR76/T3'")), fuel);
