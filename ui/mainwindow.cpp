@@ -5,6 +5,7 @@
 #include "dialogs/categoriesdialog.h"
 #include "dialogs/rulesdialog.h"
 #include "dialogs/settingsdialog.h"
+#include "import/exportdialog.h"
 #include "import/importdialog.h"
 #include "importers/statementformatdetector.h"
 #include "itemmodels/transactionmodel.h"
@@ -83,6 +84,9 @@ void MainWindow::createActions()
     QAction* import = file->addAction(tr("&Import Statements…"), this, &MainWindow::importStatements);
     import->setObjectName(QStringLiteral("importStatementsAction"));
     import->setShortcut(QKeySequence(tr("Ctrl+I")));
+    QAction* exportAction = file->addAction(tr("&Export…"), this, &MainWindow::showExport);
+    exportAction->setObjectName(QStringLiteral("exportAction"));
+    exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addSeparator();
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
@@ -362,6 +366,14 @@ void MainWindow::dropEvent(QDropEvent* event)
             10000);
     }
     importFiles(statements);
+}
+
+void MainWindow::showExport()
+{
+    auto* dialog = new ExportDialog(m_session, m_model->filter(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() { statusBar()->showMessage(dialog->outcome(), 8000); });
+    dialog->open();
 }
 
 } // namespace Moniagent

@@ -36,6 +36,8 @@ public Q_SLOTS:
     void importStatements();
     // Imports these statement files (also what is dropped on the window).
     void importFiles(const QStringList& paths);
+    // File › Export…: the ledger as CSV/OFX/QIF, or a backup of the profile.
+    void showExport();
 
 Q_SIGNALS:
     // The profile's language changed; the application reloads translations.

@@ -3,6 +3,7 @@
 #include "common/messagebox.h"
 #include "i18n/translations.h"
 #include "import/csvmappingpage.h"
+#include "import/exportdialog.h"
 #include "import/importdialog.h"
 #include "import/importpreviewmodel.h"
 #include "importers/csvpresetstore.h"
@@ -18,8 +19,10 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -67,6 +70,7 @@ private Q_SLOTS:
     void columnWizardSavesPreset();
     void notAStatementChangesNothing();
     void dropOnWindowRoutesFiles();
+    void exportWhatTheLedgerShows();
 
 private:
     qint64 ledgerCount() const;
@@ -278,6 +282,45 @@ void TestImportDialog::dropOnWindowRoutesFiles()
     QCOMPARE(dialog->previewModel()->rowCount(), 2); // the statement only, not the receipt
     QTest::mouseClick(dialog->importButton(), Qt::LeftButton);
     QVERIFY(QTest::qWaitFor([&]() { return ledgerCount() == 2; }, 20000));
+}
+
+void TestImportDialog::exportWhatTheLedgerShows()
+{
+    for (const auto& [merchant, minor] : {std::pair {QStringLiteral("Bakery"), 310}, {QStringLiteral("Cinema"), 1200}})
+        QVERIFY(m_session->transactions()
+                    ->add(m_session->userId(),
+                          Test::TestDatabase::expense(minor, merchant, QDate(2025, 6, 1), QStringLiteral("USD")))
+                    .ok());
+    TransactionFilter shown;
+    shown.search = QStringLiteral("cinema");
+    ExportDialog dialog(m_session.get(), shown, m_window.get());
+    dialog.show();
+    QVERIFY(dialog.shownOnlyButton()->text().contains(u"1 transaction)"));
+    screenshot(&dialog, QStringLiteral("export"));
+    dialog.isoButton()->setChecked(true);
+    // Only date, amount and merchant.
+    for (int i = 0; i < dialog.columnList()->count(); ++i) {
+        const QString name = dialog.columnList()->item(i)->text();
+        const bool keep
+            = name == QLatin1String("Date") || name == QLatin1String("Amount") || name == QLatin1String("Merchant");
+        dialog.columnList()->item(i)->setCheckState(keep ? Qt::Checked : Qt::Unchecked);
+    }
+    const QString path = m_dir->filePath(QStringLiteral("out.csv"));
+    dialog.exportTo(path);
+    QVERIFY(QTest::qWaitFor([&]() { return !dialog.isBusy() && !dialog.isVisible(); }, 20000));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QVERIFY2(content.contains("2025-06-01,-12.00,Cinema"), content.constData());
+    QVERIFY(!content.contains("Bakery"));
+    QVERIFY(dialog.outcome().contains(u"1 transaction exported to out.csv"));
+    // A backup is always the whole profile.
+    ExportDialog backup(m_session.get(), shown, m_window.get());
+    backup.formatBox()->setCurrentIndex(backup.formatBox()->findData(int(ExportDialog::Format::Backup)));
+    QVERIFY(!backup.shownOnlyButton()->isEnabled());
+    backup.exportTo(m_dir->filePath(QStringLiteral("backup.json")));
+    QVERIFY(QTest::qWaitFor([&]() { return !backup.isBusy(); }, 20000));
+    QVERIFY(backup.outcome().contains(u"2 transactions exported"));
 }
 
 QTEST_MAIN(TestImportDialog)
