@@ -270,6 +270,17 @@ Result<void> ImportStaging::setIncluded(const QList<qint64>& records, bool inclu
     return transaction.commit();
 }
 
+Result<void> ImportStaging::setAllIncluded(std::optional<ImportRowStatus> status, bool included)
+{
+    auto updated = Sql::exec(connection(),
+                             QStringLiteral("UPDATE rows SET included = ? WHERE status IN (?, ?)%1")
+                                 .arg(status ? QStringLiteral(" AND status = %1").arg(int(*status)) : QString()),
+                             {included ? 1 : 0, int(ImportRowStatus::New), int(ImportRowStatus::ProbableMatch)});
+    if (!updated)
+        return updated.error();
+    return {};
+}
+
 Result<void> ImportStaging::setCategory(const QList<qint64>& records, std::optional<qint64> categoryId)
 {
     QSqlDatabase db = connection();

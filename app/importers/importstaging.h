@@ -76,6 +76,8 @@ public:
     Result<QList<std::pair<QString, qint64>>> includedNet() const;
 
     Result<void> setIncluded(const QList<qint64>& records, bool included);
+    // Includes or excludes every choosable row (new rows, probable matches), or those of one status.
+    Result<void> setAllIncluded(std::optional<ImportRowStatus> status, bool included);
     Result<void> setCategory(const QList<qint64>& records, std::optional<qint64> categoryId);
 
     // The included rows of one status, in file order, `chunk` at a time; `visit` returning an error stops.

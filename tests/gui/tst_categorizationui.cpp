@@ -6,6 +6,7 @@
 #include "dialogs/rulesdialog.h"
 #include "dialogs/ruletablemodel.h"
 #include "dialogs/settingsdialog.h"
+#include "guitest.h"
 #include "i18n/translations.h"
 #include "itemmodels/transactionmodel.h"
 #include "ledger/categorydelegate.h"
@@ -40,34 +41,10 @@
 #include <QUndoStack>
 
 using namespace Moniagent;
+using Moniagent::Test::screenshot;
+using Moniagent::Test::settled;
 
 namespace {
-
-// Saves a picture of a widget when MONIAGENT_SCREENSHOT_DIR is set, for people to look at.
-void screenshot(QWidget* widget, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("MONIAGENT_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QCoreApplication::sendPostedEvents();
-    widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
-}
-
-bool settled(TransactionModel* model)
-{
-    return QTest::qWaitFor(
-        [&]() {
-            if (model->isLoading())
-                return false;
-            for (int r = 0; r < std::min(model->rowCount(), 20); ++r) {
-                if (!model->data(model->index(r, 0), TransactionModel::LoadedRole).toBool())
-                    return false;
-            }
-            return true;
-        },
-        10000);
-}
 
 int rowOf(TransactionModel* model, const QString& merchant)
 {
@@ -149,16 +126,9 @@ void TestCategorizationUi::init()
     QSettings().clear();
     m_clock = std::make_unique<Test::ManualClock>();
     m_dir = std::make_unique<QTemporaryDir>();
-    auto session = Session::open(m_dir->filePath(QStringLiteral("moniagent.sqlite")), *m_clock);
+    auto session = Test::openSamSession(m_dir->filePath(QStringLiteral("moniagent.sqlite")), *m_clock);
     QVERIFY(session.ok());
     m_session = std::move(*session);
-    UserRepository::NewProfile profile;
-    profile.username = QStringLiteral("Sam");
-    profile.baseCurrency = QStringLiteral("USD");
-    profile.locale = QStringLiteral("en_US");
-    auto id = m_session->users()->createProfile(profile);
-    QVERIFY(id.ok());
-    QVERIFY(m_session->setUser(*id).ok());
     QVERIFY(m_session->categorizer());
     m_window = std::make_unique<MainWindow>(m_session.get());
     m_window->resize(1180, 640);

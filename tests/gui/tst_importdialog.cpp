@@ -1,6 +1,7 @@
 // The statement import dialog driven offscreen: preview, exclude a line, import as one undoable step, the CSV
 // column wizard with a saved preset picked up by the next file, and a file that is not a statement.
 #include "common/messagebox.h"
+#include "guitest.h"
 #include "i18n/translations.h"
 #include "import/csvmappingpage.h"
 #include "import/exportdialog.h"
@@ -33,18 +34,10 @@
 #include <QUndoStack>
 
 using namespace Moniagent;
+using Moniagent::Test::screenshot;
+using Moniagent::Test::settled;
 
 namespace {
-
-void screenshot(QWidget* widget, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("MONIAGENT_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QCoreApplication::sendPostedEvents();
-    widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
-}
 
 QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& content)
 {
@@ -97,16 +90,9 @@ void TestImportDialog::init()
     QSettings().clear();
     m_clock = std::make_unique<Test::ManualClock>();
     m_dir = std::make_unique<QTemporaryDir>();
-    auto session = Session::open(m_dir->filePath(QStringLiteral("moniagent.sqlite")), *m_clock);
+    auto session = Test::openSamSession(m_dir->filePath(QStringLiteral("moniagent.sqlite")), *m_clock);
     QVERIFY(session.ok());
     m_session = std::move(*session);
-    UserRepository::NewProfile profile;
-    profile.username = QStringLiteral("Sam");
-    profile.baseCurrency = QStringLiteral("USD");
-    profile.locale = QStringLiteral("en_US");
-    auto id = m_session->users()->createProfile(profile);
-    QVERIFY(id.ok());
-    QVERIFY(m_session->setUser(*id).ok());
     m_window = std::make_unique<MainWindow>(m_session.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

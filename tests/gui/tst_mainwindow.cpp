@@ -3,6 +3,7 @@
 #include "dialogs/categoryeditdialog.h"
 #include "dialogs/firstrundialog.h"
 #include "dialogs/reassigndialog.h"
+#include "guitest.h"
 #include "i18n/translations.h"
 #include "itemmodels/categorymodel.h"
 #include "itemmodels/transactionmodel.h"
@@ -31,36 +32,10 @@
 #include <QUndoStack>
 
 using namespace Moniagent;
+using Moniagent::Test::screenshot;
+using Moniagent::Test::settled;
 
-namespace {
-
-// Saves a picture of a widget when MONIAGENT_SCREENSHOT_DIR is set, for people to look at.
-void screenshot(QWidget* widget, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("MONIAGENT_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QCoreApplication::sendPostedEvents(); // pending layout requests, so the picture shows the current state
-    widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
-}
-
-bool settled(TransactionModel* model)
-{
-    return QTest::qWaitFor(
-        [&]() {
-            if (model->isLoading())
-                return false;
-            for (int r = 0; r < std::min(model->rowCount(), 20); ++r) {
-                if (!model->data(model->index(r, 0), TransactionModel::LoadedRole).toBool())
-                    return false;
-            }
-            return true;
-        },
-        10000);
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestMainWindow : public QObject
 {
@@ -101,16 +76,9 @@ void TestMainWindow::init()
     // Sunday 22 November 2026, noon.
     m_clock = std::make_unique<Test::ManualClock>();
     m_dir = std::make_unique<QTemporaryDir>();
-    auto session = Session::open(m_dir->filePath(QStringLiteral("moniagent.sqlite")), *m_clock);
+    auto session = Test::openSamSession(m_dir->filePath(QStringLiteral("moniagent.sqlite")), *m_clock);
     QVERIFY(session.ok());
     m_session = std::move(*session);
-    UserRepository::NewProfile profile;
-    profile.username = QStringLiteral("Sam");
-    profile.baseCurrency = QStringLiteral("USD");
-    profile.locale = QStringLiteral("en_US");
-    auto id = m_session->users()->createProfile(profile);
-    QVERIFY(id.ok());
-    QVERIFY(m_session->setUser(*id).ok());
     m_window = std::make_unique<MainWindow>(m_session.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

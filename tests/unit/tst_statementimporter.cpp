@@ -380,6 +380,12 @@ void TestStatementImporter::excludedAndEditedRows()
     MONIAGENT_VERIFY_OK(preview->staging->setCategory({3}, fuel));
     QCOMPARE(preview->staging->counts()->included, 2);
     QCOMPARE(preview->staging->counts()->includedNew, 2);
+    // All of one status at once; unreadable rows stay out.
+    MONIAGENT_VERIFY_OK(preview->staging->setAllIncluded(ImportRowStatus::New, false));
+    QCOMPARE(preview->staging->counts()->included, 0);
+    MONIAGENT_VERIFY_OK(preview->staging->setAllIncluded(std::nullopt, true));
+    QCOMPARE(preview->staging->counts()->included, 3);
+    MONIAGENT_VERIFY_OK(preview->staging->setIncluded({1}, false));
     MONIAGENT_VERIFY_OK(imp.apply(*preview));
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM transactions")), 2);
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT category_id FROM transactions WHERE external_id = 'FR76/T3'")), fuel);

@@ -180,6 +180,12 @@ ImportDialog::~ImportDialog()
     m_applyWatcher.waitForFinished();
 }
 
+StatementImporter ImportDialog::makeImporter() const
+{
+    return StatementImporter(m_session->transactions(), m_session->categories(), m_session->imports(),
+                             m_session->userId());
+}
+
 void ImportDialog::setBusy(const QString& text)
 {
     m_busyLabel->setText(text);
@@ -253,8 +259,7 @@ void ImportDialog::startPreview(const CsvMapping* mapping)
     StatementReadOptions options;
     options.defaultCurrency = m_session->baseCurrency().code();
     options.locale = m_session->locale();
-    StatementImporter importer(m_session->transactions(), m_session->categories(), m_session->imports(),
-                               m_session->userId());
+    const StatementImporter importer = makeImporter();
     auto done = m_done;
     auto total = m_total;
     auto cancel = m_cancel;
@@ -362,8 +367,7 @@ void ImportDialog::startImport()
     if (!m_preview || isBusy())
         return;
     setBusy(tr("Importing %1…").arg(m_preview->fileName));
-    StatementImporter importer(m_session->transactions(), m_session->categories(), m_session->imports(),
-                               m_session->userId());
+    StatementImporter importer = makeImporter();
     const ImportPreview preview = *m_preview;
     auto done = m_done;
     auto total = m_total;
@@ -390,8 +394,7 @@ void ImportDialog::importDone()
         showPreview();
         return;
     }
-    StatementImporter importer(m_session->transactions(), m_session->categories(), m_session->imports(),
-                               m_session->userId());
+    const StatementImporter importer = makeImporter();
     QWidget* window = parentWidget();
     m_undo->push(new ImportUndoCommand(importer, *m_preview, *result, [window](const QString& message) {
         MessageBox::warning(window, tr("Import Statements"), message);

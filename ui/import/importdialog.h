@@ -55,6 +55,7 @@ protected:
     void reject() override;
 
 private:
+    StatementImporter makeImporter() const;
     void nextFile();
     void startPreview(const CsvMapping* mapping);
     void previewDone();

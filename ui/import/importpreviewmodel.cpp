@@ -63,17 +63,7 @@ void ImportPreviewModel::setAllIncluded(bool included)
 {
     if (!m_staging)
         return;
-    QList<qint64> records;
-    for (qint64 start = 0; start < m_count; start += 4096) {
-        auto page = m_staging->page(start, 4096, m_filter);
-        if (!page) {
-            Q_EMIT errorOccurred(page.error().message);
-            return;
-        }
-        for (const StagedRow& row : *page)
-            records << row.record;
-    }
-    auto set = m_staging->setIncluded(records, included);
+    auto set = m_staging->setAllIncluded(m_filter, included);
     if (!set) {
         Q_EMIT errorOccurred(set.error().message);
         return;
