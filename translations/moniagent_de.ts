@@ -2762,10 +2762,6 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>For spreadsheets: dates and numbers as in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>For programs: ISO dates (2025-03-31) and a decimal point</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2811,6 +2807,10 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>For spreadsheets: dates and numbers as in your settings (%1, %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3097,10 +3097,6 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Include All Shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>E&amp;xclude All Shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3234,6 +3230,10 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Include &amp;All Shown</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2766,10 +2766,6 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>For spreadsheets: dates and numbers as in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>For programs: ISO dates (2025-03-31) and a decimal point</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2815,6 +2811,10 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
             <numerusform>%n transaction exported to %1</numerusform>
             <numerusform>%n transactions exported to %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>For spreadsheets: dates and numbers as in your settings (%1, %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3101,10 +3101,6 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Include All Shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>E&amp;xclude All Shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3238,6 +3234,10 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
             <numerusform>%n file could not be imported; nothing was changed for them.</numerusform>
             <numerusform>%n files could not be imported; nothing was changed for them.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Include &amp;All Shown</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

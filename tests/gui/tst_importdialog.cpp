@@ -305,7 +305,7 @@ void TestImportDialog::exportWhatTheLedgerShows()
     backup.formatBox()->setCurrentIndex(backup.formatBox()->findData(int(ExportDialog::Format::Backup)));
     QVERIFY(!backup.shownOnlyButton()->isEnabled());
     backup.exportTo(m_dir->filePath(QStringLiteral("backup.json")));
-    QVERIFY(QTest::qWaitFor([&]() { return !backup.isBusy(); }, 20000));
+    QVERIFY(QTest::qWaitFor([&]() { return !backup.isBusy() && !backup.outcome().isEmpty(); }, 20000));
     QVERIFY(backup.outcome().contains(u"2 transactions exported"));
 }
 

@@ -95,8 +95,13 @@ ExportDialog::ExportDialog(Session* session, const TransactionFilter& shown, QWi
     auto* style = new QWidget(m_csvOptions);
     auto* styleLayout = new QVBoxLayout(style);
     styleLayout->setContentsMargins(0, 0, 0, 0);
-    m_localeStyle = new QRadioButton(
-        tr("For spreadsheets: dates and numbers as in %1").arg(session->locale().nativeTerritoryName()), style);
+    // The profile's own formats, shown by example (its locale may name no territory).
+    const QLocale locale = session->locale();
+    m_localeStyle
+        = new QRadioButton(tr("For spreadsheets: dates and numbers as in your settings (%1, %2)")
+                               .arg(locale.toString(QDate(2025, 3, 31), QLocale::ShortFormat),
+                                    Money::fromMinor(123456, session->baseCurrency().code()).toNumberString(locale)),
+                           style);
     m_iso = new QRadioButton(tr("For programs: ISO dates (2025-03-31) and a decimal point"), style);
     m_localeStyle->setChecked(true);
     styleLayout->addWidget(m_localeStyle);

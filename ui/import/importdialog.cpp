@@ -91,7 +91,7 @@ ImportDialog::ImportDialog(Session* session, QUndoStack* undoStack, const QStrin
     qobject_cast<QLabel*>(filterRow->itemAt(0)->widget())->setBuddy(m_filter);
     filterRow->addWidget(m_filter);
     filterRow->addStretch();
-    auto* includeAll = new QPushButton(tr("&Include All Shown"), preview);
+    auto* includeAll = new QPushButton(tr("Include &All Shown"), preview);
     auto* excludeAll = new QPushButton(tr("E&xclude All Shown"), preview);
     filterRow->addWidget(includeAll);
     filterRow->addWidget(excludeAll);
