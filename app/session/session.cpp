@@ -10,6 +10,8 @@ Session::Session(std::unique_ptr<Database> database, const Clock& clock)
     , m_categories(std::make_unique<CategoryRepository>(m_database.get()))
     , m_users(std::make_unique<UserRepository>(m_database.get()))
     , m_imports(std::make_unique<StatementImportRepository>(m_database.get()))
+    , m_budgets(std::make_unique<BudgetRepository>(m_database.get()))
+    , m_budgetAlerts(std::make_unique<BudgetAlertRepository>(m_database.get()))
     , m_clock(clock)
 { }
 
@@ -53,6 +55,9 @@ Result<void> Session::setUser(qint64 userId)
     }
     m_userId = userId;
     m_user = *user;
+    if (!m_budgetEngine)
+        m_budgetEngine = std::make_unique<BudgetEngine>(m_database.get(), m_budgets.get(), m_clock);
+    m_budgetEngine->setFirstDayOfWeek(locale().firstDayOfWeek());
     return {};
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "budget/budgetengine.h"
 #include "categorize/categorizer.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "db/budgetalertrepository.h"
+#include "db/budgetrepository.h"
 #include "db/categoryrepository.h"
 #include "db/database.h"
 #include "db/statementimportrepository.h"
@@ -29,6 +32,10 @@ public:
     CategoryRepository* categories() const { return m_categories.get(); }
     UserRepository* users() const { return m_users.get(); }
     StatementImportRepository* imports() const { return m_imports.get(); }
+    BudgetRepository* budgets() const { return m_budgets.get(); }
+    BudgetAlertRepository* budgetAlerts() const { return m_budgetAlerts.get(); }
+    // Evaluates the budgets with the profile's first day of the week (null until a profile is open).
+    const BudgetEngine* budgetEngine() const { return m_budgetEngine.get(); }
     // The current profile's categorizer (null until a profile is open). Hooked into transactions(), so every
     // new transaction is categorized and every confirmation teaches it.
     Categorizer* categorizer() const { return m_categorizer.get(); }
@@ -63,6 +70,9 @@ private:
     std::unique_ptr<CategoryRepository> m_categories;
     std::unique_ptr<UserRepository> m_users;
     std::unique_ptr<StatementImportRepository> m_imports;
+    std::unique_ptr<BudgetRepository> m_budgets;
+    std::unique_ptr<BudgetAlertRepository> m_budgetAlerts;
+    std::unique_ptr<BudgetEngine> m_budgetEngine;
     std::unique_ptr<Categorizer> m_categorizer;
     const Clock& m_clock;
     qint64 m_userId = 0;
