@@ -115,27 +115,25 @@ void TestBudgetEngine::windows_data()
     const int weekly = int(BudgetPeriod::Weekly);
     const int yearly = int(BudgetPeriod::Yearly);
     QTest::newRow("month middle") << monthly << QDate(2026, 11, 15) << 1 << QDate(2026, 11, 1) << QDate(2026, 11, 30);
-    QTest::newRow("month first day") << monthly << QDate(2026, 12, 1) << 1 << QDate(2026, 12, 1)
-                                     << QDate(2026, 12, 31);
+    QTest::newRow("month first day") << monthly << QDate(2026, 12, 1) << 1 << QDate(2026, 12, 1) << QDate(2026, 12, 31);
     QTest::newRow("month last day") << monthly << QDate(2026, 4, 30) << 1 << QDate(2026, 4, 1) << QDate(2026, 4, 30);
     QTest::newRow("february leap") << monthly << QDate(2028, 2, 29) << 1 << QDate(2028, 2, 1) << QDate(2028, 2, 29);
-    QTest::newRow("february common") << monthly << QDate(2027, 2, 10) << 1 << QDate(2027, 2, 1)
-                                     << QDate(2027, 2, 28);
+    QTest::newRow("february common") << monthly << QDate(2027, 2, 10) << 1 << QDate(2027, 2, 1) << QDate(2027, 2, 28);
     QTest::newRow("february 1900 not leap")
         << monthly << QDate(1900, 2, 28) << 1 << QDate(1900, 2, 1) << QDate(1900, 2, 28);
     QTest::newRow("year") << yearly << QDate(2026, 6, 30) << 1 << QDate(2026, 1, 1) << QDate(2026, 12, 31);
     QTest::newRow("year last day") << yearly << QDate(2026, 12, 31) << 1 << QDate(2026, 1, 1) << QDate(2026, 12, 31);
     // 2026-11-15 is a Sunday.
-    QTest::newRow("week monday start, sunday") << weekly << QDate(2026, 11, 15) << int(Qt::Monday)
-                                               << QDate(2026, 11, 9) << QDate(2026, 11, 15);
-    QTest::newRow("week sunday start, sunday") << weekly << QDate(2026, 11, 15) << int(Qt::Sunday)
-                                               << QDate(2026, 11, 15) << QDate(2026, 11, 21);
+    QTest::newRow("week monday start, sunday")
+        << weekly << QDate(2026, 11, 15) << int(Qt::Monday) << QDate(2026, 11, 9) << QDate(2026, 11, 15);
+    QTest::newRow("week sunday start, sunday")
+        << weekly << QDate(2026, 11, 15) << int(Qt::Sunday) << QDate(2026, 11, 15) << QDate(2026, 11, 21);
     QTest::newRow("week saturday start") << weekly << QDate(2026, 11, 13) << int(Qt::Saturday) << QDate(2026, 11, 7)
                                          << QDate(2026, 11, 13);
-    QTest::newRow("week across year end") << weekly << QDate(2027, 1, 1) << int(Qt::Monday) << QDate(2026, 12, 28)
-                                          << QDate(2027, 1, 3);
-    QTest::newRow("week across month end") << weekly << QDate(2026, 12, 1) << int(Qt::Sunday)
-                                           << QDate(2026, 11, 29) << QDate(2026, 12, 5);
+    QTest::newRow("week across year end")
+        << weekly << QDate(2027, 1, 1) << int(Qt::Monday) << QDate(2026, 12, 28) << QDate(2027, 1, 3);
+    QTest::newRow("week across month end")
+        << weekly << QDate(2026, 12, 1) << int(Qt::Sunday) << QDate(2026, 11, 29) << QDate(2026, 12, 5);
     QTest::newRow("week over leap day") << weekly << QDate(2028, 3, 1) << int(Qt::Monday) << QDate(2028, 2, 28)
                                         << QDate(2028, 3, 5);
 }
@@ -202,7 +200,8 @@ void TestBudgetEngine::states_data()
     QTest::newRow("threshold rounds up, reached") << qint64(801) << qint64(1001) << 0.8 << int(BudgetState::Warning);
     QTest::newRow("exactly the limit") << qint64(1000) << qint64(1000) << 0.8 << int(BudgetState::Warning);
     QTest::newRow("over") << qint64(1001) << qint64(1000) << 0.8 << int(BudgetState::Exceeded);
-    QTest::newRow("threshold zero warns on first cent") << qint64(1) << qint64(1000) << 0.0 << int(BudgetState::Warning);
+    QTest::newRow("threshold zero warns on first cent")
+        << qint64(1) << qint64(1000) << 0.0 << int(BudgetState::Warning);
     QTest::newRow("threshold zero, nothing spent") << qint64(0) << qint64(1000) << 0.0 << int(BudgetState::Ok);
     QTest::newRow("threshold one") << qint64(999) << qint64(1000) << 1.0 << int(BudgetState::Ok);
 }
@@ -338,8 +337,8 @@ void TestBudgetEngine::otherCurrenciesAreListedNotCounted()
     QCOMPARE(status->notCounted.at(1), Money::fromMinor(3000, u"USD"));
     // A budget in dollars counts the dollars and lists the euros.
     MONIAGENT_VERIFY_OK(m_budgets->remove(m_alice, groceries.id));
-    const Budget dollars = addBudget(QStringLiteral("Groceries"), 5000, BudgetPeriod::Monthly, 0.8,
-                                     QStringLiteral("USD"));
+    const Budget dollars
+        = addBudget(QStringLiteral("Groceries"), 5000, BudgetPeriod::Monthly, 0.8, QStringLiteral("USD"));
     status = m_engine->evaluate(m_alice, dollars, QDate(2026, 11, 15));
     MONIAGENT_VERIFY_OK(status);
     QCOMPARE(status->spent, Money::fromMinor(3000, u"USD"));
