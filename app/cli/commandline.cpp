@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "addcommand.h"
+#include "budgetscommand.h"
 #include "categorizecommand.h"
 #include "democommand.h"
 #include "exportcommand.h"
@@ -44,6 +45,7 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<AddCommand>());
     m_commands.push_back(std::make_unique<CategorizeCommand>());
     m_commands.push_back(std::make_unique<RulesCommand>());
+    m_commands.push_back(std::make_unique<BudgetsCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());

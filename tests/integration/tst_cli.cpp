@@ -28,6 +28,7 @@ private Q_SLOTS:
     void refusesDamagedFile();
     void demo();
     void rulesAndCategorize();
+    void budgets();
 
 private:
     struct Run
@@ -332,6 +333,92 @@ void TestCli::rulesAndCategorize()
     QCOMPARE(r.code, 1); // no longer exists
     r = run({QStringLiteral("rules"), QStringLiteral("list"), QStringLiteral("--json")});
     QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 0);
+}
+
+void TestCli::budgets()
+{
+    auto add = [this](const char* amount, const char* date, const char* category, const char* currency = "EUR") {
+        return run({QStringLiteral("add"), QStringLiteral("--amount"), QLatin1String(amount),
+                    QStringLiteral("--merchant"), QStringLiteral("Shop"), QStringLiteral("--date"), QLatin1String(date),
+                    QStringLiteral("--category"), QLatin1String(category), QStringLiteral("--currency"),
+                    QLatin1String(currency)})
+            .code;
+    };
+    Run r = run({QStringLiteral("budgets"), QStringLiteral("set"), QStringLiteral("Groceries"), QStringLiteral("400"),
+                 QStringLiteral("--period"), QStringLiteral("monthly"), QStringLiteral("--threshold"),
+                 QStringLiteral("0.75"), QStringLiteral("--currency"), QStringLiteral("EUR")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("Groceries")), qPrintable(r.out));
+    r = run({QStringLiteral("budgets"), QStringLiteral("set"), QStringLiteral("all"), QStringLiteral("1000"),
+             QStringLiteral("--currency"), QStringLiteral("EUR"), QStringLiteral("--period"),
+             QStringLiteral("yearly")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(add("250.00", "2024-03-02", "Groceries"), 0);
+    QCOMPARE(add("60.00", "2024-03-20", "Groceries"), 0);
+    QCOMPARE(add("99.00", "2024-02-28", "Groceries"), 0);
+    QCOMPARE(add("30.00", "2024-03-05", "Groceries", "USD"), 0);
+    QCOMPARE(add("700.00", "2024-01-05", "Transport & Car"), 0);
+
+    r = run(
+        {QStringLiteral("budgets"), QStringLiteral("--json"), QStringLiteral("--date"), QStringLiteral("2024-03-10")});
+    QCOMPARE(r.code, 0);
+    const QJsonArray budgets = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(budgets.size(), 2);
+    const QJsonObject overall = budgets.at(0).toObject();
+    QVERIFY(overall.value(QStringLiteral("category")).isNull());
+    QCOMPARE(overall.value(QStringLiteral("window_start")).toString(), QStringLiteral("2024-01-01"));
+    QCOMPARE(overall.value(QStringLiteral("spent")).toString(), QStringLiteral("1049.00"));
+    QCOMPARE(overall.value(QStringLiteral("status")).toString(), QStringLiteral("exceeded"));
+    const QJsonObject groceries = budgets.at(1).toObject();
+    QCOMPARE(groceries.value(QStringLiteral("category")).toString(), QStringLiteral("Groceries"));
+    QCOMPARE(groceries.value(QStringLiteral("window_start")).toString(), QStringLiteral("2024-03-01"));
+    QCOMPARE(groceries.value(QStringLiteral("window_end")).toString(), QStringLiteral("2024-03-31"));
+    QCOMPARE(groceries.value(QStringLiteral("spent")).toString(), QStringLiteral("250.00")); // up to the 10th
+    QCOMPARE(groceries.value(QStringLiteral("remaining")).toString(), QStringLiteral("150.00"));
+    QCOMPARE(groceries.value(QStringLiteral("pace")).toDouble(), 10.0 / 31.0);
+    QCOMPARE(groceries.value(QStringLiteral("projected")).toString(), QStringLiteral("775.00"));
+    QCOMPARE(groceries.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(groceries.value(QStringLiteral("alert_threshold")).toDouble(), 0.75);
+    const QJsonArray notCounted = groceries.value(QStringLiteral("not_counted")).toArray();
+    QCOMPARE(notCounted.size(), 1);
+    QCOMPARE(notCounted.at(0).toObject().value(QStringLiteral("currency")).toString(), QStringLiteral("USD"));
+
+    // The table: a header and one line per budget, each followed by a line about the dollars it leaves out.
+    r = run({QStringLiteral("budgets"), QStringLiteral("--date"), QStringLiteral("2024-03-31")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("310.00")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("Warning")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("not counted")), qPrintable(r.out));
+    QCOMPARE(r.out.count(u'\n'), 5);
+    QCOMPARE(r.out.count(QStringLiteral("not counted")), 2);
+
+    // Changing and removing; bad input is refused with exit code 2 and changes nothing.
+    r = run({QStringLiteral("budgets"), QStringLiteral("set"), QStringLiteral("Groceries"), QStringLiteral("300"),
+             QStringLiteral("--currency"), QStringLiteral("EUR")});
+    QCOMPARE(r.code, 0);
+    for (const QStringList& bad :
+         {QStringList {QStringLiteral("set"), QStringLiteral("Nowhere"), QStringLiteral("5")},
+          QStringList {QStringLiteral("set"), QStringLiteral("Groceries"), QStringLiteral("0")},
+          QStringList {QStringLiteral("set"), QStringLiteral("Groceries"), QStringLiteral("x")},
+          QStringList {QStringLiteral("set"), QStringLiteral("Groceries"), QStringLiteral("5"),
+                       QStringLiteral("--threshold"), QStringLiteral("1.5")},
+          QStringList {QStringLiteral("set"), QStringLiteral("Groceries"), QStringLiteral("5"),
+                       QStringLiteral("--period"), QStringLiteral("daily")},
+          QStringList {QStringLiteral("set"), QStringLiteral("Salary"), QStringLiteral("5")},
+          QStringList {QStringLiteral("remove"), QStringLiteral("Transport & Car")},
+          QStringList {QStringLiteral("frobnicate")}}) {
+        r = run(QStringList {QStringLiteral("budgets")} + bad);
+        QVERIFY2(r.code == 2, qPrintable(bad.join(u' ') + QStringLiteral(": ") + r.err));
+        QVERIFY(!r.err.trimmed().isEmpty());
+    }
+    r = run(
+        {QStringLiteral("budgets"), QStringLiteral("--json"), QStringLiteral("--date"), QStringLiteral("2024-03-31")});
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().at(1).toObject().value(QStringLiteral("limit")).toString(),
+             QStringLiteral("300.00"));
+    r = run({QStringLiteral("budgets"), QStringLiteral("remove"), QStringLiteral("all")});
+    QCOMPARE(r.code, 0);
+    r = run({QStringLiteral("budgets"), QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
