@@ -4,8 +4,10 @@
 #include "common/messagebox.h"
 #include "core/currency.h"
 #include "core/money.h"
+#include "core/notificationpreferences.h"
 #include "session/session.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -32,6 +34,8 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     , m_locale(new QComboBox(this))
     , m_localePreview(new QLabel(this))
     , m_dataFolder(new QLineEdit(this))
+    , m_budgetWarnings(new QCheckBox(tr("Tell me when a budget reaches its &alert threshold"), this))
+    , m_budgetExceeded(new QCheckBox(tr("Tell me when a budget is &exceeded"), this))
     , m_categorization(session->categorizer() ? new CategorizationSettingsWidget(session->categorizer(), this)
                                               : nullptr)
 {
@@ -89,6 +93,16 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     profileForm->addRow(tr("Language and formats:"), m_locale);
     profileForm->addRow(QString(), m_localePreview);
 
+    const NotificationPreferences notifications = NotificationPreferences::fromJson(user.notificationPreferences);
+    m_budgetWarnings->setObjectName(QStringLiteral("budgetWarnings"));
+    m_budgetWarnings->setChecked(notifications.warnings);
+    m_budgetExceeded->setObjectName(QStringLiteral("budgetExceeded"));
+    m_budgetExceeded->setChecked(notifications.exceeded);
+    auto* notificationsBox = new QGroupBox(tr("Budget Alerts"), this);
+    auto* notificationsLayout = new QVBoxLayout(notificationsBox);
+    notificationsLayout->addWidget(m_budgetWarnings);
+    notificationsLayout->addWidget(m_budgetExceeded);
+
     auto* dataBox = new QGroupBox(tr("Data"), this);
     auto* dataForm = new QFormLayout(dataBox);
     m_dataFolder->setObjectName(QStringLiteral("dataFolder"));
@@ -114,6 +128,7 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     layout->addWidget(profile);
     if (m_categorization)
         layout->addWidget(m_categorization);
+    layout->addWidget(notificationsBox);
     layout->addWidget(dataBox);
     layout->addWidget(buttons);
     setMinimumWidth(520);
@@ -143,6 +158,10 @@ void SettingsDialog::accept()
     user.username = m_name->text().trimmed();
     user.baseCurrency = m_currency->currentData().toString();
     user.locale = m_locale->currentData().toString();
+    NotificationPreferences notifications = NotificationPreferences::fromJson(user.notificationPreferences);
+    notifications.warnings = m_budgetWarnings->isChecked();
+    notifications.exceeded = m_budgetExceeded->isChecked();
+    user.notificationPreferences = notifications.toJson(user.notificationPreferences);
     auto saved = m_session->users()->updateProfile(m_session->userId(), user);
     if (!saved) {
         MessageBox::warning(this, tr("Settings"), saved.error().message, saved.error().detail);

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -12,7 +13,8 @@ class CategorizationSettingsWidget;
 class Session;
 
 // Settings: the profile's name, currency and locale (language, number and date formats), how transactions
-// are categorized, and where the data lives. Changes are saved when the dialog is accepted.
+// are categorized, which budget alerts to show, and where the data lives. Changes are saved when the dialog is
+// accepted.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -31,6 +33,8 @@ private:
     QComboBox* m_locale;
     QLabel* m_localePreview;
     QLineEdit* m_dataFolder;
+    QCheckBox* m_budgetWarnings;
+    QCheckBox* m_budgetExceeded;
     CategorizationSettingsWidget* m_categorization;
     bool m_languageChanged = false;
 };
