@@ -262,6 +262,45 @@ void FilterBar::clear()
         Q_EMIT reviewModeChanged(false);
 }
 
+void FilterBar::setFilter(const TransactionFilter& filter)
+{
+    {
+        const QSignalBlocker b1(m_period);
+        const QSignalBlocker b2(m_category);
+        const QSignalBlocker b3(m_type);
+        const QSignalBlocker b4(m_source);
+        const QSignalBlocker b5(m_search);
+        const QSignalBlocker b6(m_from);
+        const QSignalBlocker b7(m_to);
+        const bool custom = filter.dates.from.isValid() || filter.dates.to.isValid();
+        setPeriod(custom ? DateRange::Preset::Custom : DateRange::Preset::AllTime);
+        if (custom) {
+            m_from->setDate(filter.dates.from.isValid() ? filter.dates.from : m_from->minimumDate());
+            m_to->setDate(filter.dates.to.isValid() ? filter.dates.to : m_today);
+        }
+        m_from->setVisible(custom);
+        m_to->setVisible(custom);
+        QVariant category;
+        if (!filter.categoryIds.isEmpty())
+            category = filter.categoryIds.first();
+        else if (filter.uncategorized)
+            category = UncategorizedId;
+        m_category->setCurrentIndex(std::max(0, m_category->findData(category)));
+        m_type->setCurrentIndex(std::max(0, m_type->findData(filter.type ? int(*filter.type) : -1)));
+        m_source->setCurrentIndex(0);
+        m_search->setText(filter.search);
+    }
+    const bool wasReviewing = m_review->isChecked();
+    if (wasReviewing) {
+        const QSignalBlocker blocker(m_review);
+        m_review->setChecked(false);
+        updateReviewButton();
+    }
+    emitChanged();
+    if (wasReviewing)
+        Q_EMIT reviewModeChanged(false);
+}
+
 void FilterBar::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);

@@ -39,6 +39,9 @@ public:
 
 public Q_SLOTS:
     void clear();
+    // Shows what `filter` selects (a chart or budget asked for "the transactions behind this"): its dates as a
+    // custom range (or all time), its first category, type and search; source and review are reset.
+    void setFilter(const Moniagent::TransactionFilter& filter);
     void focusSearch();
     void setReviewMode(bool on);
 
