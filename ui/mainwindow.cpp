@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "budget/budgetalertmonitor.h"
 #include "categorize/categorizer.h"
 #include "common/messagebox.h"
 #include "dialogs/categoriesdialog.h"
@@ -32,6 +33,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QUndoStack>
 
 namespace Moniagent {
@@ -44,13 +46,18 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     , m_page(nullptr)
     , m_count(new QLabel(this))
     , m_totals(new QLabel(this))
+    , m_pages(new QTabWidget(this))
+    , m_monitor(new BudgetAlertMonitor(session, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/moniagent.svg")));
     m_model->setLocale(session->locale());
     m_model->setUndoStack(m_undo);
     m_page = new LedgerPage(session, m_model, session->categorizer(), this);
-    setCentralWidget(m_page);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_page, tr("Ledger"));
+    setCentralWidget(m_pages);
 
     m_count->setObjectName(QStringLiteral("countLabel"));
     m_totals->setObjectName(QStringLiteral("totalsLabel"));
@@ -65,6 +72,11 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
             [this](const QString& message) { statusBar()->showMessage(message, 6000); });
     if (Categorizer* categorizer = session->categorizer())
         connect(categorizer, &Categorizer::errorOccurred, this, &MainWindow::showError);
+
+    connect(m_monitor, &BudgetAlertMonitor::alertRaised, this,
+            [this](const RaisedAlert& alert) { statusBar()->showMessage(alert.message, 15000); });
+    connect(m_monitor, &BudgetAlertMonitor::errorOccurred, this, &MainWindow::showError);
+    m_monitor->start();
 
     setAcceptDrops(true);
     createActions();
@@ -141,6 +153,14 @@ void MainWindow::createActions()
     m_page->reviewBar()->setAcceptAllShortcut(m_acceptAll->shortcut());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    const QStringList pageNames {tr("&Ledger"), tr("&Budgets"), tr("&Dashboard")};
+    for (int i = 0; i < m_pages->count(); ++i) {
+        QAction* page = view->addAction(pageNames.value(i, m_pages->tabText(i)), this,
+                                        [this, i]() { m_pages->setCurrentIndex(i); });
+        page->setObjectName(QStringLiteral("pageAction%1").arg(i + 1));
+        page->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
     QAction* review = view->addAction(tr("Needs &Review"));
     review->setObjectName(QStringLiteral("reviewAction"));
     review->setCheckable(true);
@@ -279,6 +299,8 @@ void MainWindow::restoreSettings()
     m_page->view()->restoreHeaderState(settings.value(QStringLiteral("ledger/header")).toByteArray());
     m_page->filterBar()->setPeriod(
         DateRange::Preset(settings.value(QStringLiteral("ledger/period"), int(DateRange::Preset::AllTime)).toInt()));
+    m_pages->setCurrentIndex(
+        std::clamp(settings.value(QStringLiteral("window/page"), 0).toInt(), 0, m_pages->count() - 1));
 }
 
 void MainWindow::saveSettings()
@@ -288,6 +310,15 @@ void MainWindow::saveSettings()
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("ledger/header"), m_page->view()->saveHeaderState());
     settings.setValue(QStringLiteral("ledger/period"), int(m_page->filterBar()->period()));
+    settings.setValue(QStringLiteral("window/page"), m_pages->currentIndex());
+}
+
+void MainWindow::showLedger(const TransactionFilter& filter)
+{
+    m_page->setReviewMode(false);
+    m_page->filterBar()->setFilter(filter);
+    m_pages->setCurrentWidget(m_page);
+    m_page->view()->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

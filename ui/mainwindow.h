@@ -4,11 +4,14 @@
 
 class QAction;
 class QLabel;
+class QTabWidget;
 class QUndoStack;
 
 namespace Moniagent {
 
+class BudgetAlertMonitor;
 class LedgerPage;
+struct TransactionFilter;
 class Session;
 class TransactionModel;
 
@@ -26,6 +29,9 @@ public:
     TransactionModel* ledgerModel() const { return m_model; }
     QUndoStack* undoStack() const { return m_undo; }
     QLabel* totalsLabel() const { return m_totals; }
+    QTabWidget* pages() const { return m_pages; }
+    // Watches the budgets and raises alerts; the application shows them in the tray as well.
+    BudgetAlertMonitor* budgetMonitor() const { return m_monitor; }
 
 public Q_SLOTS:
     void showSettings();
@@ -38,6 +44,8 @@ public Q_SLOTS:
     void importFiles(const QStringList& paths);
     // File › Export…: the ledger as CSV/OFX/QIF, or a backup of the profile.
     void showExport();
+    // Shows the ledger page narrowed to `filter` (what a budget or chart stands for).
+    void showLedger(const Moniagent::TransactionFilter& filter);
 
 Q_SIGNALS:
     // The profile's language changed; the application reloads translations.
@@ -63,6 +71,8 @@ private:
     LedgerPage* m_page;
     QLabel* m_count;
     QLabel* m_totals;
+    QTabWidget* m_pages;
+    BudgetAlertMonitor* m_monitor;
     QAction* m_acceptAll = nullptr;
 };
 
