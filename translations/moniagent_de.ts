@@ -51,6 +51,21 @@
     </message>
 </context>
 <context>
+    <name>BudgetStates</name>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategorizationFeedbackEnums</name>
     <message>
         <source>Confirmed</source>
@@ -738,6 +753,125 @@
     </message>
 </context>
 <context>
+    <name>Moniagent::BudgetEditDialog</name>
+    <message>
+        <source>&amp;Suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the average spending of the last three periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <comment>percent suffix of a spin box</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent warns you when spending reaches this share of the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Budget for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Warn at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every category has a budget already: edit one of them instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a budget for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a budget for all spending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking at the last three periods…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No spending in the last 3 weeks to suggest a limit from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No spending in the last 3 months to suggest a limit from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No spending in the last 3 years to suggest a limit from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average of the last 3 weeks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average of the last 3 months: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average of the last 3 years: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BudgetEngine</name>
+    <message>
+        <source>The date is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::BudgetModel</name>
     <message>
         <source>Category</source>
@@ -808,6 +942,340 @@
     </message>
     <message>
         <source>The budget no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BudgetStatusModel</name>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>budget period · its window</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expenses in other currencies are listed, not added: Moniagent does not convert currencies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BudgetText</name>
+    <message>
+        <source>%1 – %2</source>
+        <comment>the first and last day of a budget week</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <comment>date format: a day of a budget week</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM d, yyyy</source>
+        <comment>date format: the last day of a budget week</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>date format: the month of a budget</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>date format: the month of a budget alert</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <comment>spent of limit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>period ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>projected %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already over the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 over at this pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within the limit at this pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ %1 not counted</source>
+        <comment>spending in other currencies</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the limit spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the period has passed (pace mark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warns at %1 (threshold mark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending in other currencies is not added to this budget: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exceeded its weekly budget (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exceeded its monthly budget (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exceeded its yearly budget (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reached %2 of its weekly budget (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reached %2 of its monthly budget (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reached %2 of its yearly budget (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM d, yyyy</source>
+        <comment>date format: when an alert was raised</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BudgetUndoCommand</name>
+    <message>
+        <source>New Budget for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Budget for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Budget for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BudgetsPage</name>
+    <message>
+        <source>Budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Budget…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a spending limit for a category or for all spending (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the limit, period or threshold of the selected budget (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected budget (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the ledger with the expenses this budget counts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous period (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;oday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the current period (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next period (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No budgets yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a limit for all your spending or for one category, and Moniagent tells you before it runs out. Start with New Budget…, or let Suggest look at what you spent in the last three months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Budget…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new budget for all spending, with the average of the last three months filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget for %1 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget for %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the budget for “%1”? Its alerts are deleted with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can undo this with Edit › Undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget for %1 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each budget shows its own week, month or year that includes %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM d, yyyy</source>
+        <comment>date format: the reference date of the page</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Period</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4104,6 +4572,47 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>“%1” is not a decimal number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::NotificationListModel</name>
+    <message>
+        <source>Unread: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::NotificationsButton</name>
+    <message>
+        <source>Notifications: nothing unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Notifications: %n unread budget alert(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::NotificationsPopup</name>
+    <message>
+        <source>No notifications yet.
+Budget alerts appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark All &amp;Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget alerts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
