@@ -1,6 +1,10 @@
 #include "mainwindow.h"
 
 #include "budget/budgetalertmonitor.h"
+#include "budgets/budgetspage.h"
+#include "budgets/budgetstatusmodel.h"
+#include "budgets/notificationlistmodel.h"
+#include "budgets/notificationsbutton.h"
 #include "categorize/categorizer.h"
 #include "common/messagebox.h"
 #include "dialogs/categoriesdialog.h"
@@ -57,6 +61,15 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_page, tr("Ledger"));
+    m_budgetsPage = new BudgetsPage(session, m_undo, this);
+    m_pages->addTab(m_budgetsPage, tr("Budgets"));
+    connect(m_budgetsPage, &BudgetsPage::ledgerRequested, this, &MainWindow::showLedger);
+    connect(m_budgetsPage, &BudgetsPage::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 6000); });
+    m_bell = new NotificationsButton(session, this);
+    m_bell->setObjectName(QStringLiteral("notificationsButton"));
+    m_pages->setCornerWidget(m_bell, Qt::TopRightCorner);
+    connect(m_bell, &NotificationsButton::budgetRequested, this, &MainWindow::showBudget);
     setCentralWidget(m_pages);
 
     m_count->setObjectName(QStringLiteral("countLabel"));
@@ -93,6 +106,14 @@ void MainWindow::createActions()
     QAction* quickAdd = file->addAction(tr("&Quick Add…"), m_page->quickEntry(), &QuickEntryWidget::focusEntry);
     quickAdd->setObjectName(QStringLiteral("quickAddAction"));
     quickAdd->setShortcut(QKeySequence::New);
+    quickAdd->disconnect();
+    connect(quickAdd, &QAction::triggered, this, [this]() {
+        m_pages->setCurrentWidget(m_page);
+        m_page->quickEntry()->focusEntry();
+    });
+    QAction* newBudget = m_budgetsPage->newBudgetAction();
+    connect(newBudget, &QAction::triggered, this, [this]() { m_pages->setCurrentWidget(m_budgetsPage); });
+    file->addAction(newBudget);
     QAction* import = file->addAction(tr("&Import Statements…"), this, &MainWindow::importStatements);
     import->setObjectName(QStringLiteral("importStatementsAction"));
     import->setShortcut(QKeySequence(tr("Ctrl+I")));
@@ -252,6 +273,8 @@ void MainWindow::showSettings()
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_model->setLocale(m_session->locale());
+    m_budgetsPage->model()->setLocale(m_session->locale());
+    m_bell->model()->setLocale(m_session->locale());
     updateTitle();
     updateTotals();
     if (dialog.languageChanged()) {
@@ -319,6 +342,12 @@ void MainWindow::showLedger(const TransactionFilter& filter)
     m_page->filterBar()->setFilter(filter);
     m_pages->setCurrentWidget(m_page);
     m_page->view()->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::showBudget(qint64 budgetId, QDate periodStart)
+{
+    m_pages->setCurrentWidget(m_budgetsPage);
+    m_budgetsPage->showBudget(budgetId, periodStart);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

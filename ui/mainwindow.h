@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QMainWindow>
 
 class QAction;
@@ -10,7 +11,9 @@ class QUndoStack;
 namespace Moniagent {
 
 class BudgetAlertMonitor;
+class BudgetsPage;
 class LedgerPage;
+class NotificationsButton;
 struct TransactionFilter;
 class Session;
 class TransactionModel;
@@ -30,6 +33,8 @@ public:
     QUndoStack* undoStack() const { return m_undo; }
     QLabel* totalsLabel() const { return m_totals; }
     QTabWidget* pages() const { return m_pages; }
+    BudgetsPage* budgetsPage() const { return m_budgetsPage; }
+    NotificationsButton* notificationsButton() const { return m_bell; }
     // Watches the budgets and raises alerts; the application shows them in the tray as well.
     BudgetAlertMonitor* budgetMonitor() const { return m_monitor; }
 
@@ -46,6 +51,8 @@ public Q_SLOTS:
     void showExport();
     // Shows the ledger page narrowed to `filter` (what a budget or chart stands for).
     void showLedger(const Moniagent::TransactionFilter& filter);
+    // Shows the budgets page with this budget selected (a notification was clicked); with a date, its period.
+    void showBudget(qint64 budgetId, QDate periodStart = QDate());
 
 Q_SIGNALS:
     // The profile's language changed; the application reloads translations.
@@ -72,6 +79,8 @@ private:
     QLabel* m_count;
     QLabel* m_totals;
     QTabWidget* m_pages;
+    BudgetsPage* m_budgetsPage = nullptr;
+    NotificationsButton* m_bell = nullptr;
     BudgetAlertMonitor* m_monitor;
     QAction* m_acceptAll = nullptr;
 };
