@@ -5,7 +5,9 @@
 #include "core/currency.h"
 #include "core/money.h"
 #include "session/session.h"
+#include "tray/closetotray.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -34,6 +36,7 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     , m_dataFolder(new QLineEdit(this))
     , m_categorization(session->categorizer() ? new CategorizationSettingsWidget(session->categorizer(), this)
                                               : nullptr)
+    , m_closeToTray(CloseToTray::createCheckBox(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -89,6 +92,10 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     profileForm->addRow(tr("Language and formats:"), m_locale);
     profileForm->addRow(QString(), m_localePreview);
 
+    auto* windowBox = new QGroupBox(tr("Window"), this);
+    auto* windowLayout = new QVBoxLayout(windowBox);
+    windowLayout->addWidget(m_closeToTray);
+
     auto* dataBox = new QGroupBox(tr("Data"), this);
     auto* dataForm = new QFormLayout(dataBox);
     m_dataFolder->setObjectName(QStringLiteral("dataFolder"));
@@ -114,6 +121,7 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     layout->addWidget(profile);
     if (m_categorization)
         layout->addWidget(m_categorization);
+    layout->addWidget(windowBox);
     layout->addWidget(dataBox);
     layout->addWidget(buttons);
     setMinimumWidth(520);
@@ -154,6 +162,8 @@ void SettingsDialog::accept()
         return;
     }
     m_languageChanged = m_session->locale().name().section(u'_', 0, 0) != oldLanguage;
+    if (m_closeToTray->isEnabled())
+        CloseToTray::setEnabled(m_closeToTray->isChecked());
     QDialog::accept();
 }
 

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -12,7 +13,8 @@ class CategorizationSettingsWidget;
 class Session;
 
 // Settings: the profile's name, currency and locale (language, number and date formats), how transactions
-// are categorized, and where the data lives. Changes are saved when the dialog is accepted.
+// are categorized, whether closing the window keeps Moniagent in the tray, and where the data lives. Changes are saved
+// when the dialog is accepted.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -32,6 +34,7 @@ private:
     QLabel* m_localePreview;
     QLineEdit* m_dataFolder;
     CategorizationSettingsWidget* m_categorization;
+    QCheckBox* m_closeToTray;
     bool m_languageChanged = false;
 };
 
