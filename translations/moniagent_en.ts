@@ -51,6 +51,21 @@
     </message>
 </context>
 <context>
+    <name>BudgetStates</name>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategorizationFeedbackEnums</name>
     <message>
         <source>Confirmed</source>
@@ -734,6 +749,13 @@
     </message>
     <message>
         <source>The budget no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BudgetEngine</name>
+    <message>
+        <source>The date is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1700,6 +1722,29 @@ Also change the %Ln transactions from “%1” whose category you have not confi
     </message>
     <message>
         <source>--%1 needs a whole number of zero or more, not “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CloseToTray</name>
+    <message>
+        <source>&amp;Keep Moniagent running in the system tray when the window is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget alerts keep coming while the window is closed. Quit from the tray icon&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop shows no system tray: closing the window quits Moniagent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent keeps watching your budgets from the system tray. To quit, choose Quit in the menu of its tray icon.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4963,6 +5008,21 @@ Every category is either confirmed by you or was applied with high confidence.</
         <source>System default</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::SingleInstance</name>
+    <message>
+        <source>Moniagent is already running with this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent could not watch for being started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::Sql</name>
@@ -5255,6 +5315,63 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>The transaction no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::TrayIcon</name>
+    <message>
+        <source>&amp;Open Moniagent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick &amp;Add Expense…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on track</source>
+        <translation>
+            <numerusform>%n on track</numerusform>
+            <numerusform>%n on track</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exceeded</source>
+        <translation>
+            <numerusform>%n exceeded</numerusform>
+            <numerusform>%n exceeded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Budgets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separates the parts of the budget summary</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
