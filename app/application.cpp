@@ -246,6 +246,14 @@ void Application::createTray()
         if (auto* quickAdd = m_window->findChild<QAction*>(QStringLiteral("quickAddAction")))
             quickAdd->trigger();
     });
+    // File › Quit quits, rather than closing the window into the tray.
+    const QList<QAction*> actions = m_window->findChildren<QAction*>();
+    for (QAction* action : actions) {
+        if (action->menuRole() == QAction::QuitRole) {
+            QObject::disconnect(action, &QAction::triggered, m_window.get(), nullptr);
+            QObject::connect(action, &QAction::triggered, m_closeToTray, &CloseToTray::quit);
+        }
+    }
     m_tray->show();
 }
 
