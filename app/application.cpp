@@ -1,13 +1,19 @@
 #include "application.h"
 
+#include "budget/budgetalertmonitor.h"
 #include "common/messagebox.h"
 #include "core/logging.h"
 #include "demo/demogenerator.h"
+#include "desktop/desktoplogging.h"
+#include "desktop/singleinstance.h"
 #include "dialogs/firstrundialog.h"
 #include "itemmodels/transactionmodel.h"
 #include "mainwindow.h"
 #include "session/session.h"
+#include "tray/closetotray.h"
+#include "tray/trayicon.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -68,8 +74,11 @@ Application::Application() = default;
 
 Application::~Application()
 {
+    delete m_closeToTray;
+    delete m_tray;
     m_window.reset(); // models and worker threads go before the database
     m_session.reset();
+    m_instance.reset();
 }
 
 void Application::setIdentity()
@@ -207,6 +216,80 @@ bool Application::fillWithDemoData()
     return result.ok();
 }
 
+bool Application::handOverToRunningInstance(const QString& databasePath, const QStringList& files)
+{
+    m_instance = std::make_unique<SingleInstance>(databasePath);
+    if (m_instance->tryHandOver(files))
+        return true;
+    auto listening = m_instance->listen();
+    if (!listening) {
+        // Two starts at the same moment: the other one won the name.
+        if (listening.error().code == Error::Code::Conflict && m_instance->tryHandOver(files))
+            return true;
+        qCWarning(lcDesktop) << "running without single-instance hand-over:" << listening.error().toString();
+    }
+    QObject::connect(m_instance.get(), &SingleInstance::activationRequested, this, &Application::activate);
+    return false;
+}
+
+void Application::createTray()
+{
+    m_tray = new TrayIcon(this);
+    m_closeToTray = new CloseToTray(m_window.get(), m_tray, this);
+    QObject::connect(m_tray, &TrayIcon::openRequested, this, &Application::showWindow);
+    QObject::connect(m_tray, &TrayIcon::quitRequested, m_closeToTray, &CloseToTray::quit);
+    QObject::connect(m_tray, &TrayIcon::importRequested, this, [this]() {
+        showWindow();
+        m_window->importStatements();
+    });
+    QObject::connect(m_tray, &TrayIcon::quickAddRequested, this, [this]() {
+        showWindow();
+        if (auto* quickAdd = m_window->findChild<QAction*>(QStringLiteral("quickAddAction")))
+            quickAdd->trigger();
+    });
+    // File › Quit quits, rather than closing the window into the tray.
+    QObject::disconnect(m_window->quitAction(), &QAction::triggered, m_window.get(), nullptr);
+    QObject::connect(m_window->quitAction(), &QAction::triggered, m_closeToTray, &CloseToTray::quit);
+
+    // Budgets: the summary and warning badge follow every check; new alerts become notifications whose click
+    // opens the budget (the window shows them in its notification list as well).
+    BudgetAlertMonitor* monitor = m_window->budgetMonitor();
+    QObject::connect(monitor, &BudgetAlertMonitor::statusesChanged, m_tray, &TrayIcon::setBudgetStatuses);
+    m_tray->setBudgetStatuses(monitor->statuses());
+    QObject::connect(monitor, &BudgetAlertMonitor::alertRaised, m_tray, [this](const RaisedAlert& raised) {
+        m_tray->notify(raised.title, raised.message, raised.alert.budgetId,
+                       raised.alert.level == BudgetAlertLevel::Exceeded ? QSystemTrayIcon::Critical
+                                                                        : QSystemTrayIcon::Warning);
+    });
+    QObject::connect(m_tray, &TrayIcon::budgetRequested, this, [this](qint64 budgetId) {
+        showWindow();
+        m_window->showBudget(budgetId);
+    });
+    m_tray->show();
+}
+
+void Application::activate(const QStringList& files)
+{
+    if (!m_window) {
+        m_pendingActivation = true;
+        m_pendingFiles += files;
+        return;
+    }
+    showWindow();
+    if (!files.isEmpty())
+        m_window->importFiles(files);
+}
+
+void Application::showWindow()
+{
+    if (m_window->isMinimized())
+        m_window->showNormal();
+    else
+        m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
 void Application::watchStartup()
 {
     if (qEnvironmentVariableIsEmpty("MONIAGENT_BENCH_STARTUP"))
@@ -219,7 +302,11 @@ int Application::run()
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/moniagent.svg")));
     QApplication::setDesktopFileName(QStringLiteral("org.moniagent.Moniagent"));
     m_translations.install(QLocale::system());
-    if (!openDatabase(databasePath()))
+    const QString path = databasePath();
+    const QStringList files = SingleInstance::filesFromArguments(QCoreApplication::arguments());
+    if (handOverToRunningInstance(path, files))
+        return 0; // the running Moniagent took over
+    if (!openDatabase(path))
         return 1;
     if (!ensureProfile())
         return 0;
@@ -231,8 +318,15 @@ int Application::run()
     m_window = std::make_unique<MainWindow>(m_session.get());
     QObject::connect(m_window.get(), &MainWindow::languageChanged, this,
                      [this]() { m_translations.install(m_session->locale()); });
+    createTray();
     watchStartup();
     m_window->show();
+    if (m_pendingActivation || !files.isEmpty()) {
+        const QStringList pending = files + m_pendingFiles;
+        m_pendingFiles.clear();
+        m_pendingActivation = false;
+        QTimer::singleShot(0, this, [this, pending]() { activate(pending); });
+    }
     return QApplication::exec();
 }
 

@@ -738,6 +738,37 @@
     </message>
 </context>
 <context>
+    <name>Moniagent::BudgetAlertMonitor</name>
+    <message>
+        <source>All spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the budgets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget almost used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 spent, %3 over the %4 budget of %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2% of the %3 budget used (%4 of %5); %6 left until %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::BudgetAlertRepository</name>
     <message>
         <source>The budget period has no valid start date.</source>
@@ -1140,6 +1171,129 @@
     </message>
     <message>
         <source>Edit Budget for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::BudgetsCommand</name>
+    <message>
+        <source>All spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every budget&apos;s window, spent, remaining, pace, projection and status; “budgets set Groceries 400 --period monthly” creates or changes one, “budgets remove Groceries” deletes it (“all” is the budget for all spending).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate the budgets on this day instead of today (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With “set”: weekly, monthly (default) or yearly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With “set”: warn when this share of the limit is spent: 0–1 or a percentage such as 80% (default 0.8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With “set”: the budget&apos;s currency (default: the profile&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use “budgets”, “budgets set CATEGORY AMOUNT [--period monthly] [--threshold 0.8]” or “budgets remove CATEGORY”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No budgets yet; add one with “budgets set CATEGORY AMOUNT”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not counted (other currencies, no conversion yet): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency code such as EUR or USD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--period is weekly, monthly or yearly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--threshold is a share of the limit from 0 to 1, or a percentage such as 80%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget for %1 changed: %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget for %1 set: %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no budget for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget for “%1” removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2168,6 +2322,29 @@ Also change the %Ln transactions from “%1” whose category you have not confi
     </message>
     <message>
         <source>--%1 needs a whole number of zero or more, not “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::CloseToTray</name>
+    <message>
+        <source>&amp;Keep Moniagent running in the system tray when the window is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget alerts keep coming while the window is closed. Quit from the tray icon&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop shows no system tray: closing the window quits Moniagent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent keeps watching your budgets from the system tray. To quit, choose Quit in the menu of its tray icon.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4505,6 +4682,26 @@ Every category is either confirmed by you or was applied with high confidence.</
         <source>Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::Migrator</name>
@@ -5472,6 +5669,45 @@ Budget alerts appear here.</source>
         <source>System default</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tell me when a budget reaches its &amp;alert threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell me when a budget is &amp;exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Categorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::SingleInstance</name>
+    <message>
+        <source>Moniagent is already running with this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent could not watch for being started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::Sql</name>
@@ -5764,6 +6000,63 @@ Budget alerts appear here.</source>
     </message>
     <message>
         <source>The transaction no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::TrayIcon</name>
+    <message>
+        <source>&amp;Open Moniagent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick &amp;Add Expense…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on track</source>
+        <translation>
+            <numerusform>%n on track</numerusform>
+            <numerusform>%n on track</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exceeded</source>
+        <translation>
+            <numerusform>%n exceeded</numerusform>
+            <numerusform>%n exceeded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Budgets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separates the parts of the budget summary</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -128,7 +128,9 @@ void MainWindow::createActions()
         settings->setShortcut(QKeySequence(tr("Ctrl+,")));
     settings->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    m_quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction* quit = m_quit;
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 

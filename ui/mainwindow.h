@@ -35,6 +35,8 @@ public:
     QTabWidget* pages() const { return m_pages; }
     BudgetsPage* budgetsPage() const { return m_budgetsPage; }
     NotificationsButton* notificationsButton() const { return m_bell; }
+    // File › Quit: closes the window; the application reconnects it when closing only hides into the tray.
+    QAction* quitAction() const { return m_quit; }
     // Watches the budgets and raises alerts; the application shows them in the tray as well.
     BudgetAlertMonitor* budgetMonitor() const { return m_monitor; }
 
@@ -83,6 +85,7 @@ private:
     NotificationsButton* m_bell = nullptr;
     BudgetAlertMonitor* m_monitor;
     QAction* m_acceptAll = nullptr;
+    QAction* m_quit = nullptr;
 };
 
 } // namespace Moniagent

@@ -30,9 +30,11 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -620,6 +622,14 @@ void TestCategorizationUi::settingsPersist()
     QTimer::singleShot(0, this, [&]() {
         auto* dialog = qobject_cast<SettingsDialog*>(QApplication::activeModalWidget());
         QVERIFY(dialog);
+        // A failed check below returns early: close the dialog anyway so the test does not hang.
+        const auto closer = qScopeGuard([dialog, &checked]() {
+            if (!checked)
+                dialog->reject();
+        });
+        auto* tabs = dialog->findChild<QTabWidget*>(QStringLiteral("settingsTabs"));
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(dialog->findChild<QWidget*>(QStringLiteral("categorizationSettings"))->parentWidget());
         auto* threshold = dialog->findChild<QSpinBox*>(QStringLiteral("autoApplyThreshold"));
         auto* learn = dialog->findChild<QSpinBox*>(QStringLiteral("learnRuleAfter"));
         auto* llm = dialog->findChild<QCheckBox*>(QStringLiteral("useLlm"));

@@ -6,6 +6,7 @@
 #include "core/money.h"
 #include "core/notificationpreferences.h"
 #include "session/session.h"
+#include "tray/closetotray.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -38,6 +40,7 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     , m_budgetExceeded(new QCheckBox(tr("Tell me when a budget is &exceeded"), this))
     , m_categorization(session->categorizer() ? new CategorizationSettingsWidget(session->categorizer(), this)
                                               : nullptr)
+    , m_closeToTray(CloseToTray::createCheckBox(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -102,6 +105,9 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     auto* notificationsLayout = new QVBoxLayout(notificationsBox);
     notificationsLayout->addWidget(m_budgetWarnings);
     notificationsLayout->addWidget(m_budgetExceeded);
+    auto* windowBox = new QGroupBox(tr("Window"), this);
+    auto* windowLayout = new QVBoxLayout(windowBox);
+    windowLayout->addWidget(m_closeToTray);
 
     auto* dataBox = new QGroupBox(tr("Data"), this);
     auto* dataForm = new QFormLayout(dataBox);
@@ -124,14 +130,27 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(profile);
+    // One tab per subject, so the dialog stays short as settings are added.
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("settingsTabs"));
+    const auto page = [tabs](const QString& title, const QList<QWidget*>& boxes) {
+        auto* widget = new QWidget(tabs);
+        auto* column = new QVBoxLayout(widget);
+        for (QWidget* box : boxes) {
+            if (box)
+                column->addWidget(box);
+        }
+        column->addStretch(1);
+        tabs->addTab(widget, title);
+    };
+    page(tr("&General"), {profile, dataBox});
     if (m_categorization)
-        layout->addWidget(m_categorization);
-    layout->addWidget(notificationsBox);
-    layout->addWidget(dataBox);
+        page(tr("&Categorization"), {m_categorization});
+    page(tr("&Notifications"), {notificationsBox, windowBox});
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
     layout->addWidget(buttons);
-    setMinimumWidth(520);
+    setMinimumWidth(560);
 }
 
 void SettingsDialog::updateLocalePreview()
@@ -173,6 +192,8 @@ void SettingsDialog::accept()
         return;
     }
     m_languageChanged = m_session->locale().name().section(u'_', 0, 0) != oldLanguage;
+    if (m_closeToTray->isEnabled())
+        CloseToTray::setEnabled(m_closeToTray->isChecked());
     QDialog::accept();
 }
 

@@ -13,8 +13,8 @@ class CategorizationSettingsWidget;
 class Session;
 
 // Settings: the profile's name, currency and locale (language, number and date formats), how transactions
-// are categorized, which budget alerts to show, and where the data lives. Changes are saved when the dialog is
-// accepted.
+// are categorized, which budget alerts to show, whether closing the window keeps Moniagent in the tray, and
+// where the data lives. Changes are saved when the dialog is accepted.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -36,6 +36,7 @@ private:
     QCheckBox* m_budgetWarnings;
     QCheckBox* m_budgetExceeded;
     CategorizationSettingsWidget* m_categorization;
+    QCheckBox* m_closeToTray;
     bool m_languageChanged = false;
 };
 
