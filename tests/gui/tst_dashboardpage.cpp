@@ -276,8 +276,8 @@ void TestDashboardPage::clickingASliceOpensTheLedger()
     const QRectF area = chart->plotArea();
     const QPointF centre(area.left() + area.width() * pie->horizontalPosition(),
                          area.top() + area.height() * pie->verticalPosition());
-    const double radius = std::min(area.width(), area.height()) / 2 * pie->pieSize();
-    const double ring = radius * (1 + pie->holeSize()) / 2;
+    // Pie and hole sizes are both shares of the largest circle the plot area holds.
+    const double ring = std::min(area.width(), area.height()) / 2 * (pie->pieSize() + pie->holeSize()) / 2;
     const double angle = qDegreesToRadians(slice->startAngle() + slice->angleSpan() / 2);
     const QPointF inChart(centre.x() + ring * std::sin(angle), centre.y() - ring * std::cos(angle));
     const QPoint at = panel->view()->mapFromScene(chart->mapToScene(inChart));
@@ -510,6 +510,14 @@ void TestDashboardPage::demoScreenshots()
     m_page->setMonth(QDate(2026, 10, 1));
     QVERIFY(waitLoaded());
     screenshot(m_page.get(), QStringLiteral("dashboard-demo-october"));
+    m_page->resize(1000, 700); // a small window: the charts scroll
+    // The donut shrinks to stay in the left half of its narrower chart, beside the legend.
+    QChart* donut = m_page->panel(Kind::Categories)->chart();
+    auto* pie = seriesOf<QPieSeries>(m_page->panel(Kind::Categories));
+    QTRY_VERIFY(std::min(donut->plotArea().width(), donut->plotArea().height()) * pie->pieSize() / 2
+                <= donut->plotArea().width() / 4 + 1);
+    QVERIFY(pie->holeSize() < pie->pieSize() * 0.7); // still a ring
+    screenshot(m_page.get(), QStringLiteral("dashboard-demo-small-window"));
 }
 
 QTEST_MAIN(TestDashboardPage)

@@ -225,8 +225,9 @@ double ChartStyle::value(qint64 minor) const
 QCategoryAxis* ChartStyle::moneyAxis(qint64 minMinor, qint64 maxMinor) const
 {
     const qint64 unit = m_currency.minorPerMajor();
-    minMinor = std::min<qint64>(0, minMinor);
-    maxMinor = std::max<qint64>(0, maxMinor);
+    // A little room above the highest and below the lowest value, so points and line ends are not cut off.
+    minMinor = std::min<qint64>(0, minMinor - std::abs(minMinor) / 20);
+    maxMinor = std::max<qint64>(0, maxMinor + std::abs(maxMinor) / 20);
     if (maxMinor == minMinor)
         maxMinor = minMinor + 10 * unit;
     const qint64 step = niceStep(maxMinor - minMinor, unit);

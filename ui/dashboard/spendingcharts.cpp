@@ -40,8 +40,9 @@ ChartContent DashboardCharts::categories(const DashboardData& data, const ChartS
         return content;
     }
     auto* series = new QPieSeries;
-    series->setHoleSize(0.58);
-    series->setPieSize(0.9);
+    constexpr double HoleShare = 0.63; // of the donut's diameter
+    series->setPieSize(0.92);
+    series->setHoleSize(0.92 * HoleShare);
     const QList<CategorySpending>& all = data.byCategory.categories;
     const int shown = all.size() > MaxSlices ? MaxSlices - 1 : int(all.size());
     struct Slice
@@ -133,7 +134,17 @@ ChartContent DashboardCharts::categories(const DashboardData& data, const ChartS
         if (area.isEmpty())
             return;
         const double side = std::min(area.width() * PieShare, area.height());
-        series->setPieSize(0.92 * side / std::min(area.width(), area.height()));
+        // Both sizes are shares of the largest pie the plot area holds: the hole shrinks with the pie, or the
+        // ring would vanish.
+        const double pieSize = 0.92 * side / std::min(area.width(), area.height());
+        const double holeSize = pieSize * HoleShare;
+        if (pieSize < series->pieSize()) {
+            series->setHoleSize(holeSize);
+            series->setPieSize(pieSize);
+        } else {
+            series->setPieSize(pieSize);
+            series->setHoleSize(holeSize);
+        }
         // The legend's rows start level with the top of the donut (a detached legend fills from the top).
         const double top = std::max(area.top(), area.center().y() - side * 0.92 / 2);
         legend->setGeometry(
@@ -145,7 +156,7 @@ ChartContent DashboardCharts::categories(const DashboardData& data, const ChartS
         const double both = upper.height() + bottom.height();
         caption->setPos(middle.x() - upper.width() / 2, middle.y() - both / 2);
         amount->setPos(middle.x() - bottom.width() / 2, middle.y() - both / 2 + upper.height());
-        const bool fits = bottom.width() < side * 0.92 * series->holeSize() * 0.95;
+        const bool fits = bottom.width() < side * 0.92 * HoleShare * 0.95;
         caption->setVisible(fits);
         amount->setVisible(fits);
     };

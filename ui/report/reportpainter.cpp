@@ -117,9 +117,10 @@ void ReportPainter::chart(const ChartContent& content, double height)
         QGraphicsScene scene;
         scene.addItem(content.chart);
         content.chart->setGeometry(QRectF(QPointF(0, 0), box.size()));
-        // Laying out can ask for another layout (a legend that wraps changes the margins): let it settle.
+        // Laying out can ask for more (a legend that wraps changes the margins, a donut resizes itself after the
+        // layout): let it settle.
         for (int i = 0; i < 4; ++i)
-            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QCoreApplication::sendPostedEvents();
         scene.render(m_painter, box, QRectF(QPointF(0, 0), box.size()), Qt::IgnoreAspectRatio);
     }
     if (content.empty && !content.emptyText.isEmpty()) {
