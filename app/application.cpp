@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "budget/budgetalertmonitor.h"
+#include "cli/commandline.h"
 #include "common/messagebox.h"
 #include "core/logging.h"
 #include "demo/demogenerator.h"
@@ -9,6 +10,7 @@
 #include "dialogs/firstrundialog.h"
 #include "itemmodels/transactionmodel.h"
 #include "mainwindow.h"
+#include "report/monthlyreport.h"
 #include "session/session.h"
 #include "tray/closetotray.h"
 #include "tray/trayicon.h"
@@ -23,6 +25,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
+#include <QTextStream>
 #include <QThread>
 #include <QTimer>
 
@@ -93,6 +96,25 @@ void Application::installTranslations(QCoreApplication* app)
 {
     auto* translations = new Translations(app);
     translations->install(QLocale::system());
+}
+
+int Application::runDrawingCommand(int& argc, char** argv)
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    // Reports are drawn, never shown: without a display (a server, cron, ssh) use the offscreen platform.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
+    QApplication app(argc, argv);
+    installTranslations(&app);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    CommandLine commandLine;
+    commandLine.setReportRenderer([](const ReportRequest& request) {
+        return MonthlyReport::write(request.session, request.month, request.path);
+    });
+    return commandLine.run(app.arguments(), out, err);
 }
 
 QString Application::databasePath() const

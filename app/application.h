@@ -32,6 +32,9 @@ public:
     static void setIdentity();
     // Translations for the command line (system locale).
     static void installTranslations(QCoreApplication* app);
+    // Runs a command-line command that draws (`report`): a GUI application, on the offscreen platform when
+    // there is no display, with the UI's renderers given to the command line. Returns the exit code.
+    static int runDrawingCommand(int& argc, char** argv);
 
     int run();
 

@@ -14,6 +14,8 @@ int main(int argc, char* argv[])
     Moniagent::Application::setIdentity();
 
     if (Moniagent::CommandLine::wantsCommandLine(arguments)) {
+        if (Moniagent::CommandLine::needsGui(arguments))
+            return Moniagent::Application::runDrawingCommand(argc, argv);
         QCoreApplication app(argc, argv);
         Moniagent::Application::installTranslations(&app);
         QTextStream out(stdout);

@@ -2216,6 +2216,61 @@ Also change the %Ln transaction(s) from “%1” whose category you have not con
     </message>
 </context>
 <context>
+    <name>Moniagent::ChartPanel</name>
+    <message>
+        <source>Save Chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this chart as a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save %1 as a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts are saved as .png or .svg files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chart has nothing to show yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chart from Moniagent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG pictures (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::ChatMessageModel</name>
     <message>
         <source>ID</source>
@@ -2969,6 +3024,288 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
 </context>
 <context>
+    <name>Moniagent::DashboardCharts</name>
+    <message>
+        <source>No budgets yet. Set a limit for a category on the Budgets page to follow it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 in other currencies not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 (%4), %5 · %6 – %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expenses in other currencies not included: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income in other currencies not included: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No income or expenses in the 12 months up to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n others</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation type="unfinished">Einnahme</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budgets: spent of the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spending through the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top merchants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n transaction(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uncategorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not included (other currencies): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No spending in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other categories</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 in %n expense(s) (%3 of the month&apos;s spending)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No expenses at a named merchant in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 in %n expense(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pace line spends the overall budget (%1 this month) evenly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The pace line spends the %n category budget(s) (%1 this month) evenly.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No budget in %1 yet: with one, a pace line shows how spending should go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budgets in other currencies are not in the pace: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No spending in %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 that day, %3 so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget pace: %1 by the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::DashboardLoader</name>
+    <message>
+        <source>The month is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::DashboardPage</name>
+    <message>
+        <source>This &amp;Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly &amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous month (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next month (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month the dashboard shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this month&apos;s report (summary, charts, budgets, largest expenses) as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amounts in %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expenses of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>income of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not included, being in other currencies: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month is still loading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moniagent-report-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Monthly Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::DashboardQueries</name>
+    <message>
+        <source>The month is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::Database</name>
     <message>
         <source>Cannot read “%1”: %2</source>
@@ -3574,6 +3911,13 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     <message>
         <source>Show only transactions whose category you have not confirmed and that are uncategorized or were suggested with less than %1 confidence</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n categories</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4698,6 +5042,10 @@ Every category is either confirmed by you or was applied with high confidence.</
         <source>&amp;Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::Migrator</name>
@@ -4769,6 +5117,132 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>“%1” is not a decimal number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::MonthlyReport</name>
+    <message>
+        <source>expenses of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>income of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not included, being in other currencies: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No budgets are set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more budget(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Largest expenses of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No expenses in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent · %1 · %2 · page %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · amounts in %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent report for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5143,6 +5617,48 @@ Budget alerts appear here.</source>
     </message>
     <message numerus="yes">
         <source>Delete %Ln transaction(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ReportCommand</name>
+    <message>
+        <source>Write a month&apos;s report (summary, charts, budgets, largest expenses) as a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month, as YYYY-MM (default: this month).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a month: write it as YYYY-MM, e.g. 2026-10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the file to write with --pdf, e.g. “moniagent report --month %1 --pdf report.pdf”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Moniagent cannot draw reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The report for %1 (%n page(s)) is in %2.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -5859,6 +6375,37 @@ Budget alerts appear here.</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::SummaryTiles</name>
+    <message>
+        <source>Income</source>
+        <translation type="unfinished">Einnahme</translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 vs. %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

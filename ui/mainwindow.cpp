@@ -7,6 +7,7 @@
 #include "budgets/notificationsbutton.h"
 #include "categorize/categorizer.h"
 #include "common/messagebox.h"
+#include "dashboard/dashboardpage.h"
 #include "dialogs/categoriesdialog.h"
 #include "dialogs/rulesdialog.h"
 #include "dialogs/settingsdialog.h"
@@ -65,6 +66,11 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     m_pages->addTab(m_budgetsPage, tr("Budgets"));
     connect(m_budgetsPage, &BudgetsPage::ledgerRequested, this, &MainWindow::showLedger);
     connect(m_budgetsPage, &BudgetsPage::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 6000); });
+    m_dashboard = new DashboardPage(session, this);
+    m_pages->addTab(m_dashboard, tr("Dashboard"));
+    connect(m_dashboard, &DashboardPage::ledgerRequested, this, &MainWindow::showLedger);
+    connect(m_dashboard, &DashboardPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 6000); });
     m_bell = new NotificationsButton(session, this);
     m_bell->setObjectName(QStringLiteral("notificationsButton"));

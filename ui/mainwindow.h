@@ -12,6 +12,7 @@ namespace Moniagent {
 
 class BudgetAlertMonitor;
 class BudgetsPage;
+class DashboardPage;
 class LedgerPage;
 class NotificationsButton;
 struct TransactionFilter;
@@ -34,6 +35,7 @@ public:
     QLabel* totalsLabel() const { return m_totals; }
     QTabWidget* pages() const { return m_pages; }
     BudgetsPage* budgetsPage() const { return m_budgetsPage; }
+    DashboardPage* dashboardPage() const { return m_dashboard; }
     NotificationsButton* notificationsButton() const { return m_bell; }
     // File › Quit: closes the window; the application reconnects it when closing only hides into the tray.
     QAction* quitAction() const { return m_quit; }
@@ -82,6 +84,7 @@ private:
     QLabel* m_totals;
     QTabWidget* m_pages;
     BudgetsPage* m_budgetsPage = nullptr;
+    DashboardPage* m_dashboard = nullptr;
     NotificationsButton* m_bell = nullptr;
     BudgetAlertMonitor* m_monitor;
     QAction* m_acceptAll = nullptr;

@@ -44,6 +44,9 @@ public:
     virtual bool needsExistingProfile() const { return true; }
     // Whether the command takes positional arguments (e.g. `rules add`); otherwise they are refused.
     virtual bool acceptsArguments() const { return false; }
+    // Whether the command draws (charts, reports): the program then starts a GUI application, offscreen when
+    // there is no display, instead of a plain core application.
+    virtual bool needsGui() const { return false; }
     virtual ExitCode run(CliContext& context) = 0;
 
 protected:

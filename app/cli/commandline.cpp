@@ -7,6 +7,7 @@
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "listcommand.h"
+#include "reportcommand.h"
 #include "restorecommand.h"
 #include "rulescommand.h"
 #include "session/session.h"
@@ -50,6 +51,7 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<RestoreCommand>());
+    m_commands.push_back(std::make_unique<ReportCommand>());
 }
 
 CommandLine::~CommandLine() = default;
@@ -64,6 +66,24 @@ bool CommandLine::wantsCommandLine(const QStringList& arguments)
     const qsizetype index = commandIndex(arguments);
     // The registered commands decide, so a new command cannot be forgotten here.
     return index > 0 && CommandLine().command(arguments.at(index)) != nullptr;
+}
+
+bool CommandLine::needsGui(const QStringList& arguments)
+{
+    const qsizetype index = commandIndex(arguments);
+    if (index <= 0)
+        return false;
+    const CommandLine commandLine;
+    const CliCommand* cmd = commandLine.command(arguments.at(index));
+    return cmd && cmd->needsGui();
+}
+
+void CommandLine::setReportRenderer(ReportRenderer renderer)
+{
+    for (const auto& c : m_commands) {
+        if (auto* report = dynamic_cast<ReportCommand*>(c.get()))
+            report->setRenderer(renderer);
+    }
 }
 
 CliCommand* CommandLine::command(const QString& name) const

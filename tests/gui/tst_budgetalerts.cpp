@@ -4,6 +4,7 @@
 #include "budgets/budgetstatusmodel.h"
 #include "budgets/notificationsbutton.h"
 #include "budgets/notificationspopup.h"
+#include "dashboard/dashboardpage.h"
 #include "dialogs/settingsdialog.h"
 #include "guitest.h"
 #include "i18n/translations.h"
@@ -48,6 +49,7 @@ private Q_SLOTS:
 
     void budgetAlertsFromTypingExpenses();
     void preferencesSilenceWarnings();
+    void pagesAndTheLedgerFilterTheyAskFor();
 
 private:
     void openWindow();
@@ -279,6 +281,51 @@ void TestBudgetAlerts::preferencesSilenceWarnings()
     QVERIFY(raised.wait(5000));
     QCOMPARE(raised.at(0).at(0).value<RaisedAlert>().alert.level, BudgetAlertLevel::Exceeded);
     QVERIFY(QTest::qWaitFor([&]() { return m_window->notificationsButton()->unreadCount() == 1; }));
+}
+
+void TestBudgetAlerts::pagesAndTheLedgerFilterTheyAskFor()
+{
+    // Ctrl+1…3 switch pages; the dashboard is the third.
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(m_window->pages()->currentWidget(), m_window->dashboardPage());
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(m_window->pages()->currentWidget(), m_window->budgetsPage());
+
+    // A chart's "others": several categories and the uncategorized rows, in a date range, expenses only.
+    const qint64 groceries = m_session->categories()->findByName(m_session->userId(), QStringLiteral("Groceries"))->id;
+    const qint64 transport
+        = m_session->categories()->findByName(m_session->userId(), QStringLiteral("Transport & Car"))->id;
+    for (const auto& [category, minor] : {std::pair {groceries, 1000}, std::pair {transport, 2000}}) {
+        Transaction t = Test::TestDatabase::expense(minor, QStringLiteral("Shop"), QDate(2026, 11, 3), u"USD"_qs);
+        t.categoryId = category;
+        QVERIFY(m_session->transactions()->add(m_session->userId(), t).ok());
+    }
+    QVERIFY(m_session->transactions()
+                ->add(m_session->userId(),
+                      Test::TestDatabase::expense(3000, QStringLiteral("Kiosk"), QDate(2026, 11, 4), u"USD"_qs))
+                .ok());
+    QVERIFY(m_session->transactions()
+                ->add(m_session->userId(),
+                      Test::TestDatabase::expense(4000, QStringLiteral("Kiosk"), QDate(2026, 10, 4), u"USD"_qs))
+                .ok());
+    TransactionFilter others;
+    others.dates = {QDate(2026, 11, 1), QDate(2026, 11, 30)};
+    others.categoryIds = {groceries, transport};
+    others.uncategorized = true;
+    others.type = TransactionType::Expense;
+    m_window->showLedger(others);
+    QCOMPARE(m_window->pages()->currentWidget(), m_window->ledgerPage());
+    FilterBar* bar = m_window->ledgerPage()->filterBar();
+    QCOMPARE(bar->filter(), others);
+    QCOMPARE(bar->findChild<QComboBox*>(QStringLiteral("categoryFilter"))->currentText(),
+             QStringLiteral("3 categories"));
+    QVERIFY(QTest::qWaitFor([&]() { return m_window->ledgerModel()->rowCount() == 3; }));
+    screenshot(m_window.get(), QStringLiteral("alerts-06-ledger-others"));
+    // Clearing the filters forgets the group.
+    bar->clear();
+    QCOMPARE(bar->filter(), TransactionFilter());
+    QCOMPARE(bar->findChild<QComboBox*>(QStringLiteral("categoryFilter"))->findData(-2), -1);
+    QVERIFY(QTest::qWaitFor([&]() { return m_window->ledgerModel()->rowCount() == 4; }));
 }
 
 QTEST_MAIN(TestBudgetAlerts)

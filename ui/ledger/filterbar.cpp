@@ -13,7 +13,8 @@ namespace Moniagent {
 
 namespace {
 constexpr qint64 UncategorizedId = -1;
-}
+constexpr qint64 CategoryGroupId = -2;
+} // namespace
 
 FilterBar::FilterBar(CategoryModel* categories, QDate today, QWidget* parent)
     : QWidget(parent)
@@ -125,6 +126,10 @@ void FilterBar::rebuildCategories()
     const QSignalBlocker blocker(m_category);
     m_category->clear();
     m_category->addItem(tr("All categories"), QVariant());
+    if (!m_categoryGroup.isEmpty() || m_groupUncategorized) {
+        const int count = int(m_categoryGroup.size()) + (m_groupUncategorized ? 1 : 0);
+        m_category->addItem(tr("%n categories", nullptr, count), CategoryGroupId);
+    }
     m_category->addItem(CategoryIcons::icon(QStringLiteral("dots"), QColor(0x94, 0xA3, 0xB8)), tr("Uncategorized"),
                         UncategorizedId);
     for (int row = 0; row < m_categories->rowCount(); ++row) {
@@ -173,10 +178,14 @@ TransactionFilter FilterBar::filter() const
     }
     const QVariant category = m_category->currentData();
     if (category.isValid()) {
-        if (category.toLongLong() == UncategorizedId)
+        if (category.toLongLong() == UncategorizedId) {
             filter.uncategorized = true;
-        else
+        } else if (category.toLongLong() == CategoryGroupId) {
+            filter.categoryIds = m_categoryGroup;
+            filter.uncategorized = m_groupUncategorized;
+        } else {
             filter.categoryIds = {category.toLongLong()};
+        }
     }
     if (m_type->currentData().toInt() >= 0)
         filter.type = TransactionType(m_type->currentData().toInt());
@@ -244,6 +253,9 @@ void FilterBar::clear()
         const QSignalBlocker b5(m_search);
         const QSignalBlocker b6(m_review);
         m_period->setCurrentIndex(0);
+        m_categoryGroup.clear();
+        m_groupUncategorized = false;
+        rebuildCategories();
         m_category->setCurrentIndex(0);
         m_type->setCurrentIndex(0);
         m_source->setCurrentIndex(0);
@@ -281,7 +293,13 @@ void FilterBar::setFilter(const TransactionFilter& filter)
         m_from->setVisible(custom);
         m_to->setVisible(custom);
         QVariant category;
-        if (!filter.categoryIds.isEmpty())
+        const bool several = filter.categoryIds.size() + (filter.uncategorized ? 1 : 0) > 1;
+        m_categoryGroup = several ? filter.categoryIds : QList<qint64>();
+        m_groupUncategorized = several && filter.uncategorized;
+        rebuildCategories();
+        if (several)
+            category = CategoryGroupId;
+        else if (!filter.categoryIds.isEmpty())
             category = filter.categoryIds.first();
         else if (filter.uncategorized)
             category = UncategorizedId;

@@ -70,6 +70,9 @@ private:
     double m_reviewThreshold = 0.9;
     qint64 m_reviewCount = -1;
     TransactionFilter m_last;
+    // Several categories at once (a chart's "others"), shown as one extra entry of the category box.
+    QList<qint64> m_categoryGroup;
+    bool m_groupUncategorized = false;
 };
 
 } // namespace Moniagent
