@@ -1432,6 +1432,22 @@
         <source>Ne&amp;xt Period</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Mute Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tray notifications for this budget; its alerts are still listed as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts for this budget are muted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts for this budget are on again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::BulkInsert</name>

@@ -14,11 +14,11 @@ namespace {
 
 constexpr int DebounceMs = 250;
 
-QString categoryNameOf(Session* session, const Budget& budget)
+QString categoryNameOf(Session* session, qint64 userId, const Budget& budget)
 {
     if (!budget.categoryId)
         return QCoreApplication::translate("Moniagent::BudgetAlertMonitor", "All spending");
-    auto category = session->categories()->find(session->userId(), *budget.categoryId);
+    auto category = session->categories()->find(userId, *budget.categoryId);
     return category ? category->name : QString();
 }
 
@@ -84,7 +84,12 @@ void BudgetAlertMonitor::runCheck()
     }
     m_pending = false;
     Session* session = m_session;
-    m_watcher.setFuture(QtConcurrent::run([session]() { return check(session); }));
+    const qint64 userId = session->userId();
+    const NotificationPreferences preferences
+        = NotificationPreferences::fromJson(session->user().notificationPreferences);
+    const QLocale locale = session->locale();
+    m_watcher.setFuture(QtConcurrent::run(
+        [session, userId, preferences, locale]() { return check(session, userId, preferences, locale); }));
 }
 
 void BudgetAlertMonitor::finished()
@@ -107,15 +112,20 @@ void BudgetAlertMonitor::finished()
 
 Result<std::pair<QList<BudgetStatus>, QList<RaisedAlert>>> BudgetAlertMonitor::check(Session* session)
 {
+    return check(session, session->userId(), NotificationPreferences::fromJson(session->user().notificationPreferences),
+                 session->locale());
+}
+
+Result<std::pair<QList<BudgetStatus>, QList<RaisedAlert>>>
+BudgetAlertMonitor::check(Session* session, qint64 userId, const NotificationPreferences& preferences,
+                          const QLocale& locale)
+{
     const BudgetEngine* engine = session->budgetEngine();
-    if (!engine)
+    if (!engine || userId <= 0)
         return Error::invalidInput(tr("No profile is open."));
-    const qint64 userId = session->userId();
     auto statuses = engine->evaluateAll(userId, session->clock().today());
     if (!statuses)
         return statuses.error();
-    const NotificationPreferences preferences
-        = NotificationPreferences::fromJson(session->user().notificationPreferences);
     QList<RaisedAlert> raised;
     for (const BudgetStatus& status : std::as_const(*statuses)) {
         if (status.state == BudgetState::Ok)
@@ -144,11 +154,11 @@ Result<std::pair<QList<BudgetStatus>, QList<RaisedAlert>>> BudgetAlertMonitor::c
                 }
             }
             entry.status = status;
-            entry.categoryName = categoryNameOf(session, status.budget);
+            entry.categoryName = categoryNameOf(session, userId, status.budget);
             entry.notify = preferences.allows(status.budget.id, level)
                 && !(level == BudgetAlertLevel::Warning && levels.size() > 1);
             entry.title = title(level);
-            entry.message = message(level, status, entry.categoryName, session->locale());
+            entry.message = message(level, status, entry.categoryName, locale);
             if (!entry.notify)
                 silent << entry.alert.id;
             raised << entry;

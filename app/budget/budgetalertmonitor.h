@@ -12,6 +12,7 @@
 namespace Moniagent {
 
 class Session;
+struct NotificationPreferences;
 
 // A budget alert the monitor raised, with what to tell the user.
 struct RaisedAlert
@@ -47,6 +48,10 @@ public:
     // One synchronous check on the calling thread (the command line, tests, the worker): evaluates every budget
     // on the session clock's today and records alerts that are due. Returns the newly raised ones.
     static Result<std::pair<QList<BudgetStatus>, QList<RaisedAlert>>> check(Session* session);
+    // The same with the profile's preferences and locale read beforehand (the worker must not read the
+    // session's profile while the GUI thread may reload it).
+    static Result<std::pair<QList<BudgetStatus>, QList<RaisedAlert>>>
+    check(Session* session, qint64 userId, const NotificationPreferences& preferences, const QLocale& locale);
 
     static QString title(BudgetAlertLevel level);
     static QString message(BudgetAlertLevel level, const BudgetStatus& status, const QString& categoryName,

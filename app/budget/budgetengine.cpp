@@ -30,14 +30,14 @@ BudgetEngine::BudgetEngine(Database* database, BudgetRepository* budgets, const 
     : m_database(database)
     , m_budgets(budgets)
     , m_clock(clock)
-    , m_firstDayOfWeek(firstDayOfWeek)
+    , m_firstDayOfWeek(int(firstDayOfWeek))
 { }
 
 Result<BudgetStatus> BudgetEngine::evaluate(qint64 userId, const Budget& budget, QDate date) const
 {
     if (!date.isValid())
         date = m_clock.today();
-    return evaluateWindow(userId, budget, BudgetWindow::containing(budget.period, date, m_firstDayOfWeek), date);
+    return evaluateWindow(userId, budget, BudgetWindow::containing(budget.period, date, firstDayOfWeek()), date);
 }
 
 Result<BudgetStatus> BudgetEngine::evaluateWindow(qint64 userId, const Budget& budget, const BudgetWindow& window,
@@ -93,9 +93,9 @@ Result<QList<BudgetStatus>> BudgetEngine::history(qint64 userId, const Budget& b
     if (!date.isValid())
         date = m_clock.today();
     QList<BudgetStatus> statuses;
-    BudgetWindow window = BudgetWindow::containing(budget.period, date, m_firstDayOfWeek);
+    BudgetWindow window = BudgetWindow::containing(budget.period, date, firstDayOfWeek());
     for (int i = 0; i < count; ++i) {
-        window = BudgetWindow::previous(budget.period, window, m_firstDayOfWeek);
+        window = BudgetWindow::previous(budget.period, window, firstDayOfWeek());
         if (!window.isValid() || window.start.year() < 1900)
             break;
         auto status = evaluateWindow(userId, budget, window, window.end);
@@ -111,11 +111,11 @@ Result<std::optional<Money>> BudgetEngine::suggestLimit(qint64 userId, std::opti
 {
     if (!date.isValid())
         date = m_clock.today();
-    const BudgetWindow current = BudgetWindow::containing(period, date, m_firstDayOfWeek);
-    BudgetWindow last = BudgetWindow::previous(period, current, m_firstDayOfWeek);
+    const BudgetWindow current = BudgetWindow::containing(period, date, firstDayOfWeek());
+    BudgetWindow last = BudgetWindow::previous(period, current, firstDayOfWeek());
     BudgetWindow first = last;
     for (int i = 1; i < SuggestionWindows; ++i)
-        first = BudgetWindow::previous(period, first, m_firstDayOfWeek);
+        first = BudgetWindow::previous(period, first, firstDayOfWeek());
     auto totals
         = LedgerSummary::totals(m_database->connection(), userId, spendingFilter(categoryId, {first.start, last.end}));
     if (!totals)

@@ -5,6 +5,7 @@
 
 #include <QList>
 
+#include <atomic>
 #include <optional>
 
 namespace Moniagent {
@@ -22,9 +23,9 @@ public:
     BudgetEngine(Database* database, BudgetRepository* budgets, const Clock& clock,
                  Qt::DayOfWeek firstDayOfWeek = Qt::Monday);
 
-    Qt::DayOfWeek firstDayOfWeek() const { return m_firstDayOfWeek; }
+    Qt::DayOfWeek firstDayOfWeek() const { return Qt::DayOfWeek(m_firstDayOfWeek.load()); }
     // Weekly budgets start on this day (the profile's locale); set by the session when the profile changes.
-    void setFirstDayOfWeek(Qt::DayOfWeek day) { m_firstDayOfWeek = day; }
+    void setFirstDayOfWeek(Qt::DayOfWeek day) { m_firstDayOfWeek = int(day); }
     const Clock& clock() const { return m_clock; }
 
     // The budget in the window containing `date` (today when invalid), counted up to and including `date`.
@@ -45,7 +46,7 @@ private:
     Database* m_database;
     BudgetRepository* m_budgets;
     const Clock& m_clock;
-    Qt::DayOfWeek m_firstDayOfWeek;
+    std::atomic<int> m_firstDayOfWeek; // a Qt::DayOfWeek; set on the GUI thread, read by workers
 };
 
 } // namespace Moniagent

@@ -4,6 +4,7 @@
 #include "budgets/budgetstatusmodel.h"
 #include "budgets/notificationsbutton.h"
 #include "budgets/notificationspopup.h"
+#include "core/notificationpreferences.h"
 #include "dashboard/dashboardpage.h"
 #include "dialogs/settingsdialog.h"
 #include "guitest.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void budgetAlertsFromTypingExpenses();
     void preferencesSilenceWarnings();
     void pagesAndTheLedgerFilterTheyAskFor();
+    void mutedBudgetStaysQuiet();
 
 private:
     void openWindow();
@@ -326,6 +328,44 @@ void TestBudgetAlerts::pagesAndTheLedgerFilterTheyAskFor()
     QCOMPARE(bar->filter(), TransactionFilter());
     QCOMPARE(bar->findChild<QComboBox*>(QStringLiteral("categoryFilter"))->findData(-2), -1);
     QVERIFY(QTest::qWaitFor([&]() { return m_window->ledgerModel()->rowCount() == 4; }));
+}
+
+void TestBudgetAlerts::mutedBudgetStaysQuiet()
+{
+    QSignalSpy raised(m_window->budgetMonitor(), &BudgetAlertMonitor::alertRaised);
+    const qint64 budget = createGroceriesBudget(QStringLiteral("50"));
+    QVERIFY(budget);
+    BudgetsPage* page = m_window->budgetsPage();
+    QVERIFY(QTest::qWaitFor([&]() { return rowOf(budget) >= 0; }));
+    page->showBudget(budget);
+    QAction* mute = page->muteAlertsAction();
+    QVERIFY(mute->isEnabled());
+    QVERIFY(!mute->isChecked());
+    mute->trigger();
+    QVERIFY(mute->isChecked());
+    QVERIFY(NotificationPreferences::fromJson(m_session->user().notificationPreferences).mutedBudgets.contains(budget));
+
+    type(QStringLiteral("Fresh market 60 #groceries"));
+    QVERIFY(QTest::qWaitFor([&]() { return stateOf(budget) == BudgetState::Exceeded; }));
+    QTest::qWait(400);
+    QVERIFY(QTest::qWaitFor([&]() { return !m_window->budgetMonitor()->isChecking(); }));
+    QCOMPARE(raised.size(), 0);
+    QCOMPARE(*m_session->budgetAlerts()->unseenCount(m_session->userId()), qint64(0));
+    auto recorded = m_session->budgetAlerts()->list(m_session->userId());
+    QVERIFY(recorded.ok());
+    QCOMPARE(recorded->size(), 2); // both levels recorded, as read
+
+    // Unmuted, the next window alerts again.
+    m_window->pages()->setCurrentWidget(page);
+    page->showBudget(budget);
+    QVERIFY(mute->isChecked());
+    mute->trigger();
+    QVERIFY(!mute->isChecked());
+    QVERIFY(NotificationPreferences::fromJson(m_session->user().notificationPreferences).mutedBudgets.isEmpty());
+    m_clock->set(QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC));
+    type(QStringLiteral("Fresh market 45 #groceries"));
+    QVERIFY(raised.wait(5000));
+    QCOMPARE(raised.at(0).at(0).value<RaisedAlert>().alert.periodStart, QDate(2026, 12, 1));
 }
 
 QTEST_MAIN(TestBudgetAlerts)

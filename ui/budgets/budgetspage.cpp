@@ -5,6 +5,7 @@
 #include "budgetstatusmodel.h"
 #include "budgettext.h"
 #include "common/messagebox.h"
+#include "core/notificationpreferences.h"
 #include "session/session.h"
 #include "twolinedelegate.h"
 
@@ -159,6 +160,12 @@ void BudgetsPage::createActions()
                                        .arg(m_showTransactions->shortcut().toString(QKeySequence::NativeText)));
     connect(m_showTransactions, &QAction::triggered, this, &BudgetsPage::showTransactions);
     addAction(m_showTransactions);
+
+    m_mute = new QAction(tr("&Mute Alerts"), this);
+    m_mute->setObjectName(QStringLiteral("muteBudgetAlertsAction"));
+    m_mute->setCheckable(true);
+    m_mute->setToolTip(tr("No tray notifications for this budget; its alerts are still listed as read"));
+    connect(m_mute, &QAction::triggered, this, &BudgetsPage::setAlertsMuted);
 
     m_previous = new QAction(tr("Pre&vious Period"), this);
     m_previous->setObjectName(QStringLiteral("previousPeriodAction"));
@@ -448,6 +455,34 @@ void BudgetsPage::updateActions()
     m_edit->setEnabled(selected);
     m_delete->setEnabled(selected);
     m_showTransactions->setEnabled(selected);
+    m_mute->setEnabled(selected);
+    const QSignalBlocker blocker(m_mute);
+    m_mute->setChecked(selected
+                       && NotificationPreferences::fromJson(m_session->user().notificationPreferences)
+                              .mutedBudgets.contains(*currentBudgetId()));
+}
+
+void BudgetsPage::setAlertsMuted(bool muted)
+{
+    const std::optional<qint64> id = currentBudgetId();
+    if (!id)
+        return;
+    User user = m_session->user();
+    NotificationPreferences preferences = NotificationPreferences::fromJson(user.notificationPreferences);
+    if (muted)
+        preferences.mutedBudgets.insert(*id);
+    else
+        preferences.mutedBudgets.remove(*id);
+    user.notificationPreferences = preferences.toJson(user.notificationPreferences);
+    auto saved = m_session->users()->updateProfile(m_session->userId(), user);
+    if (saved)
+        saved = m_session->reloadUser();
+    if (!saved) {
+        MessageBox::warning(this, tr("Budgets"), saved.error().message, saved.error().detail);
+        updateActions();
+        return;
+    }
+    Q_EMIT statusMessage(muted ? tr("Alerts for this budget are muted.") : tr("Alerts for this budget are on again."));
 }
 
 void BudgetsPage::showContextMenu(const QPoint& position)
@@ -459,6 +494,7 @@ void BudgetsPage::showContextMenu(const QPoint& position)
     if (index.isValid()) {
         menu.addAction(m_edit);
         menu.addAction(m_showTransactions);
+        menu.addAction(m_mute);
         menu.addSeparator();
         menu.addAction(m_delete);
         menu.addSeparator();

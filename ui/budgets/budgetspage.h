@@ -41,6 +41,8 @@ public:
     QAction* editBudgetAction() const { return m_edit; }
     QAction* deleteBudgetAction() const { return m_delete; }
     QAction* showTransactionsAction() const { return m_showTransactions; }
+    // Checked while the current budget's alerts are muted (notification preferences of the profile).
+    QAction* muteAlertsAction() const { return m_mute; }
     QAction* previousPeriodAction() const { return m_previous; }
     QAction* todayAction() const { return m_today; }
     QAction* nextPeriodAction() const { return m_next; }
@@ -61,6 +63,8 @@ public Q_SLOTS:
     void deleteBudget();
     // Emits ledgerRequested() for the current budget's spending in its shown window.
     void showTransactions();
+    // Mutes or unmutes the current budget's alerts (they are still recorded, as seen).
+    void setAlertsMuted(bool muted);
     void previousPeriod();
     void nextPeriod();
     void showToday();
@@ -96,6 +100,7 @@ private:
     QAction* m_new = nullptr;
     QAction* m_edit = nullptr;
     QAction* m_delete = nullptr;
+    QAction* m_mute = nullptr;
     QAction* m_showTransactions = nullptr;
     QAction* m_previous = nullptr;
     QAction* m_today = nullptr;
