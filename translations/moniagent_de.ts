@@ -3227,6 +3227,10 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
         <source>Budget pace: %1 by the end</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The %1 budgets furthest along of %2; the Budgets page lists them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::DashboardLoader</name>

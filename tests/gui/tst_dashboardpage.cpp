@@ -109,6 +109,7 @@ private Q_SLOTS:
     void clickingASliceOpensTheLedger();
     void clickingBarsAndLinesOpensTheLedger();
     void changingTheMonthReloads();
+    void manyBudgetsShowTheFurthestAlong();
     void reloadsAfterChanges();
     void exportsPngAndSvg();
     void emptyProfile();
@@ -383,6 +384,48 @@ void TestDashboardPage::changingTheMonthReloads()
     QVERIFY(waitLoaded());
     QCOMPARE(m_page->data().month, QDate(2026, 11, 1));
     QVERIFY(!thisMonth->isEnabled());
+}
+
+void TestDashboardPage::manyBudgetsShowTheFurthestAlong()
+{
+    // Enough budgets that their names would not fit: the chart keeps the eight furthest along and says so.
+    QSignalSpy loaded(m_page.get(), &DashboardPage::loaded);
+    auto categories = m_session->categories()->list(m_session->userId());
+    QVERIFY(categories);
+    qint64 limit = 100000;
+    for (const Category& category : std::as_const(*categories)) {
+        if (category.type == CategoryType::Income
+            || m_session->budgets()->findForCategory(m_session->userId(), category.id)->has_value())
+            continue;
+        Budget budget;
+        budget.categoryId = category.id;
+        budget.limit = Money::fromMinor(limit += 1000, u"USD");
+        QVERIFY(m_session->budgets()->add(m_session->userId(), budget));
+    }
+    QVERIFY(loaded.wait(5000));
+    QVERIFY(waitLoaded());
+    const QList<BudgetStatus>& statuses = m_page->data().budgets;
+    QVERIFY(statuses.size() > 8);
+    auto* bars = seriesOf<QAbstractBarSeries>(m_page->panel(Kind::Budgets));
+    QCOMPARE(bars->barSets().first()->count(), 8);
+    QVERIFY2(m_page->panel(Kind::Budgets)
+                 ->footnoteLabel()
+                 ->text()
+                 .contains(QStringLiteral("The 8 budgets furthest along of %1").arg(statuses.size())),
+             qPrintable(m_page->panel(Kind::Budgets)->footnoteLabel()->text()));
+    // The shown shares are the eight largest.
+    QList<double> used;
+    for (const BudgetStatus& status : statuses)
+        used << (status.budget.isOverall() ? 1e9 : status.used() * 100);
+    std::sort(used.begin(), used.end(), std::greater<>());
+    const double eighth = std::min(used.at(7), 200.0);
+    for (int i = 0; i < 8; ++i) {
+        double shown = 0;
+        for (QBarSet* set : bars->barSets())
+            shown += set->at(i);
+        QVERIFY2(shown >= eighth - 1e-9 || shown == 200.0, qPrintable(QString::number(shown)));
+    }
+    screenshot(m_page.get(), QStringLiteral("dashboard-many-budgets"));
 }
 
 void TestDashboardPage::reloadsAfterChanges()

@@ -61,6 +61,27 @@ ChartContent DashboardCharts::budgets(const DashboardData& data, const ChartStyl
         return content;
     }
     QStringList notes;
+    // More bars than this leave no room for their names: show the budgets that are furthest along (the one for
+    // all spending always), in the Budgets page's order, and say so.
+    constexpr qsizetype MaxBudgets = 8;
+    QList<BudgetStatus> shownStatuses = statuses;
+    if (statuses.size() > MaxBudgets) {
+        QList<qsizetype> order;
+        for (qsizetype i = 0; i < statuses.size(); ++i)
+            order << i;
+        std::stable_sort(order.begin(), order.end(), [&statuses](qsizetype a, qsizetype b) {
+            if (statuses.at(a).budget.isOverall() != statuses.at(b).budget.isOverall())
+                return statuses.at(a).budget.isOverall();
+            return statuses.at(a).used() > statuses.at(b).used();
+        });
+        order.resize(MaxBudgets);
+        std::sort(order.begin(), order.end());
+        shownStatuses.clear();
+        for (qsizetype i : std::as_const(order))
+            shownStatuses << statuses.at(i);
+        notes << tr("The %1 budgets furthest along of %2; the Budgets page lists them all.")
+                     .arg(locale.toString(MaxBudgets), locale.toString(statuses.size()));
+    }
     auto* series = new QHorizontalStackedBarSeries;
     auto* ok = new QBarSet(BudgetStates::displayName(BudgetState::Ok));
     auto* warning = new QBarSet(BudgetStates::displayName(BudgetState::Warning));
@@ -79,8 +100,8 @@ ChartContent DashboardCharts::budgets(const DashboardData& data, const ChartStyl
     QStringList labels;
     double largest = 100;
     QList<BudgetStatus> ordered; // bottom to top: the repository's first budget ends up on top
-    for (qsizetype i = statuses.size() - 1; i >= 0; --i)
-        ordered << statuses.at(i);
+    for (qsizetype i = shownStatuses.size() - 1; i >= 0; --i)
+        ordered << shownStatuses.at(i);
     for (int i = 0; i < ordered.size(); ++i) {
         const BudgetStatus& status = ordered.at(i);
         const double used = status.used() * 100;
