@@ -245,33 +245,7 @@ void FilterBar::emitChanged()
 
 void FilterBar::clear()
 {
-    {
-        const QSignalBlocker b1(m_period);
-        const QSignalBlocker b2(m_category);
-        const QSignalBlocker b3(m_type);
-        const QSignalBlocker b4(m_source);
-        const QSignalBlocker b5(m_search);
-        const QSignalBlocker b6(m_review);
-        m_period->setCurrentIndex(0);
-        m_categoryGroup.clear();
-        m_groupUncategorized = false;
-        rebuildCategories();
-        m_category->setCurrentIndex(0);
-        m_type->setCurrentIndex(0);
-        m_source->setCurrentIndex(0);
-        m_search->clear();
-        m_from->setVisible(false);
-        m_to->setVisible(false);
-    }
-    const bool wasReviewing = m_review->isChecked();
-    if (wasReviewing) {
-        const QSignalBlocker blocker(m_review);
-        m_review->setChecked(false);
-        updateReviewButton();
-    }
-    emitChanged();
-    if (wasReviewing)
-        Q_EMIT reviewModeChanged(false);
+    setFilter(TransactionFilter());
 }
 
 void FilterBar::setFilter(const TransactionFilter& filter)
