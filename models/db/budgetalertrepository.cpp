@@ -4,6 +4,8 @@
 #include "sql.h"
 #include "sqltransaction.h"
 
+#include <algorithm>
+
 namespace Moniagent {
 
 namespace {
@@ -59,6 +61,40 @@ Result<bool> BudgetAlertRepository::record(qint64 userId, qint64 budgetId, QDate
     if (owned->toLongLong() == 0)
         return Error::notFound(tr("The budget no longer exists."));
     return false;
+}
+
+Result<void> BudgetAlertRepository::restore(qint64 userId, qint64 budgetId, const QList<BudgetAlert>& alerts)
+{
+    if (alerts.isEmpty())
+        return {};
+    QSqlDatabase db = m_database->connection();
+    SqlTransaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.error();
+    // Oldest first, so that the new rows keep the order they had.
+    QList<BudgetAlert> ordered = alerts;
+    std::stable_sort(ordered.begin(), ordered.end(), [](const BudgetAlert& a, const BudgetAlert& b) {
+        return std::pair(a.createdAt, a.id) < std::pair(b.createdAt, b.id);
+    });
+    for (const BudgetAlert& alert : std::as_const(ordered)) {
+        const QVariant createdAt = alert.createdAt.isValid()
+            ? QVariant(Sql::isoTimestamp(alert.createdAt.toUTC()))
+            : QVariant(Sql::isoTimestamp(QDateTime::currentDateTimeUtc()));
+        const QVariant seenAt = alert.seenAt.isValid() ? QVariant(Sql::isoTimestamp(alert.seenAt.toUTC())) : QVariant();
+        auto inserted = Sql::exec(
+            db,
+            QStringLiteral("INSERT INTO budget_alerts (budget_id, period_start, level, created_at, "
+                           "seen_at) SELECT id, ?, ?, ?, ? FROM budgets WHERE id = ? AND user_id = ? "
+                           "ON CONFLICT (budget_id, period_start, level) DO NOTHING"),
+            {Sql::isoDate(alert.periodStart), BudgetAlertEnums::key(alert.level), createdAt, seenAt, budgetId, userId});
+        if (!inserted)
+            return inserted.error();
+    }
+    auto committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    Q_EMIT changed(userId);
+    return {};
 }
 
 Result<QList<BudgetAlert>> BudgetAlertRepository::list(qint64 userId, bool unseenOnly) const

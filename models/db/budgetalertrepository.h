@@ -21,6 +21,10 @@ public:
     // alert is new (notify the user) and false when it was already recorded (stay quiet).
     Result<bool> record(qint64 userId, qint64 budgetId, QDate periodStart, BudgetAlertLevel level);
 
+    // Writes a deleted budget's alerts back for `budgetId` (undoing the deletion re-adds the budget under a new
+    // id), keeping period, level, creation and seen times, so its crossings are not announced again.
+    Result<void> restore(qint64 userId, qint64 budgetId, const QList<BudgetAlert>& alerts);
+
     // Newest first.
     Result<QList<BudgetAlert>> list(qint64 userId, bool unseenOnly = false) const;
     Result<qint64> unseenCount(qint64 userId) const;

@@ -4,6 +4,7 @@
 #include "budgets/budgetstatusmodel.h"
 #include "budgets/notificationsbutton.h"
 #include "budgets/notificationspopup.h"
+#include "common/messagebox.h"
 #include "core/notificationpreferences.h"
 #include "dashboard/dashboardpage.h"
 #include "dialogs/settingsdialog.h"
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void preferencesSilenceWarnings();
     void pagesAndTheLedgerFilterTheyAskFor();
     void mutedBudgetStaysQuiet();
+    void undoingADeletionDoesNotAlertAgain();
 
 private:
     void openWindow();
@@ -366,6 +368,48 @@ void TestBudgetAlerts::mutedBudgetStaysQuiet()
     type(QStringLiteral("Fresh market 45 #groceries"));
     QVERIFY(raised.wait(5000));
     QCOMPARE(raised.at(0).at(0).value<RaisedAlert>().alert.periodStart, QDate(2026, 12, 1));
+}
+
+void TestBudgetAlerts::undoingADeletionDoesNotAlertAgain()
+{
+    QSignalSpy raised(m_window->budgetMonitor(), &BudgetAlertMonitor::alertRaised);
+    const qint64 budget = createGroceriesBudget(QStringLiteral("50"));
+    QVERIFY(budget);
+    type(QStringLiteral("Fresh market 60 #groceries"));
+    QVERIFY(raised.wait(5000));
+    QCOMPARE(raised.size(), 1); // exceeded (the warning recorded silently)
+    auto before = m_session->budgetAlerts()->list(m_session->userId());
+    QVERIFY(before.ok());
+    QCOMPARE(before->size(), 2);
+
+    BudgetsPage* page = m_window->budgetsPage();
+    m_window->pages()->setCurrentWidget(page);
+    QVERIFY(QTest::qWaitFor([&]() { return rowOf(budget) >= 0; }));
+    page->showBudget(budget);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    page->deleteBudgetAction()->trigger();
+    QVERIFY(QTest::qWaitFor([&]() { return rowOf(budget) < 0; }));
+    QCOMPARE(m_session->budgetAlerts()->list(m_session->userId())->size(), 0);
+
+    m_window->undoStack()->undo();
+    auto budgets = m_session->budgets()->list(m_session->userId());
+    QVERIFY(budgets.ok());
+    QCOMPARE(budgets->size(), 1);
+    const qint64 again = budgets->first().id;
+    auto after = m_session->budgetAlerts()->list(m_session->userId());
+    QVERIFY(after.ok());
+    QCOMPARE(after->size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(after->at(i).budgetId, again);
+        QCOMPARE(after->at(i).level, before->at(i).level);
+        QCOMPARE(after->at(i).periodStart, before->at(i).periodStart);
+        QCOMPARE(after->at(i).isSeen(), before->at(i).isSeen());
+    }
+    // The monitor checks the re-added budget and stays quiet.
+    QSignalSpy checked(m_window->budgetMonitor(), &BudgetAlertMonitor::checked);
+    QVERIFY(checked.wait(5000));
+    QVERIFY(QTest::qWaitFor([&]() { return !m_window->budgetMonitor()->isChecking(); }));
+    QCOMPARE(raised.size(), 1);
 }
 
 QTEST_MAIN(TestBudgetAlerts)

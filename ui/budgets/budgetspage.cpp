@@ -335,15 +335,26 @@ void BudgetsPage::deleteBudget()
     if (MessageBox::question(this, tr("Delete Budget"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
         != QMessageBox::Yes)
         return;
+    // Its alerts go with it (ON DELETE CASCADE); kept here so that undoing the deletion does not announce them again.
+    QList<BudgetAlert> alerts;
+    if (auto all = m_session->budgetAlerts()->list(m_session->userId())) {
+        for (const BudgetAlert& alert : std::as_const(*all)) {
+            if (alert.budgetId == budget.id)
+                alerts << alert;
+        }
+    }
     auto removed = m_session->budgets()->remove(m_session->userId(), budget.id);
     if (!removed) {
         MessageBox::warning(this, tr("Delete Budget"), removed.error().message, removed.error().detail);
         return;
     }
-    if (m_undo)
-        m_undo->push(new BudgetUndoCommand(m_session->budgets(), m_session->userId(), budget, std::nullopt, name,
-                                           handleFor(budget.id),
-                                           [this](const QString& message) { Q_EMIT statusMessage(message); }));
+    if (m_undo) {
+        auto* command = new BudgetUndoCommand(m_session->budgets(), m_session->userId(), budget, std::nullopt, name,
+                                              handleFor(budget.id),
+                                              [this](const QString& message) { Q_EMIT statusMessage(message); });
+        command->setDeletedAlerts(m_session->budgetAlerts(), alerts);
+        m_undo->push(command);
+    }
     Q_EMIT statusMessage(tr("Budget for %1 deleted.").arg(name));
 }
 

@@ -1,5 +1,6 @@
 #include "budgetundocommand.h"
 
+#include "db/budgetalertrepository.h"
 #include "db/budgetrepository.h"
 
 namespace Moniagent {
@@ -33,10 +34,13 @@ bool BudgetUndoCommand::apply(const std::optional<Budget>& from, const std::opti
         written = m_budgets->remove(m_userId, *m_handle);
     } else if (to) {
         auto id = m_budgets->add(m_userId, *to);
-        if (id)
+        if (id) {
             *m_handle = *id; // the budget is back under a new id
-        else
+            if (m_alerts)
+                written = m_alerts->restore(m_userId, *id, m_deletedAlerts);
+        } else {
             written = id.error();
+        }
     }
     if (!written) {
         if (m_onError)
@@ -44,6 +48,12 @@ bool BudgetUndoCommand::apply(const std::optional<Budget>& from, const std::opti
         return false;
     }
     return true;
+}
+
+void BudgetUndoCommand::setDeletedAlerts(BudgetAlertRepository* alerts, const QList<BudgetAlert>& deleted)
+{
+    m_alerts = alerts;
+    m_deletedAlerts = deleted;
 }
 
 void BudgetUndoCommand::undo()

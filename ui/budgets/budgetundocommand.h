@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/budget.h"
+#include "core/budgetalert.h"
 
 #include <QCoreApplication>
 #include <QUndoCommand>
@@ -11,10 +12,11 @@
 
 namespace Moniagent {
 
+class BudgetAlertRepository;
 class BudgetRepository;
 
 // A budget added, changed or deleted, on the undo stack. Created after the change was written (the first redo()
-// does nothing). Undoing a deletion adds the budget again under a new id (its past alerts stay deleted): the
+// does nothing). Undoing a deletion adds the budget again under a new id, with its alerts written back: the
 // commands about one budget share a handle holding its current id, so older commands still find it. Errors go to
 // the callback, since undo commands cannot fail.
 class BudgetUndoCommand : public QUndoCommand
@@ -29,6 +31,9 @@ public:
                       std::function<void(const QString&)> onError);
 
     const Handle& handle() const { return m_handle; }
+    // For a deletion: the budget's alerts, written back when the deletion is undone (so they are not raised
+    // again for the re-added budget).
+    void setDeletedAlerts(BudgetAlertRepository* alerts, const QList<BudgetAlert>& deleted);
 
     void undo() override;
     void redo() override;
@@ -43,6 +48,8 @@ private:
     std::optional<Budget> m_after;
     Handle m_handle;
     std::function<void(const QString&)> m_onError;
+    BudgetAlertRepository* m_alerts = nullptr;
+    QList<BudgetAlert> m_deletedAlerts;
     bool m_done = true;
 };
 
