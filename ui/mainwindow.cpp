@@ -109,14 +109,13 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* quickAdd = file->addAction(tr("&Quick Add…"), m_page->quickEntry(), &QuickEntryWidget::focusEntry);
-    quickAdd->setObjectName(QStringLiteral("quickAddAction"));
-    quickAdd->setShortcut(QKeySequence::New);
-    quickAdd->disconnect();
-    connect(quickAdd, &QAction::triggered, this, [this]() {
+    // Quick entry sits on the ledger page: bring it to the front from any page.
+    QAction* quickAdd = file->addAction(tr("&Quick Add…"), this, [this]() {
         m_pages->setCurrentWidget(m_page);
         m_page->quickEntry()->focusEntry();
     });
+    quickAdd->setObjectName(QStringLiteral("quickAddAction"));
+    quickAdd->setShortcut(QKeySequence::New);
     QAction* newBudget = m_budgetsPage->newBudgetAction();
     connect(newBudget, &QAction::triggered, this, [this]() { m_pages->setCurrentWidget(m_budgetsPage); });
     file->addAction(newBudget);
