@@ -5,6 +5,7 @@
 //
 //   bench_dashboard --db FILE [--transactions N] [--fresh] [--runs N] [--budgets N]
 
+#include "benchsupport.h"
 #include "budget/budgetengine.h"
 #include "dashboard/chartstyle.h"
 #include "dashboard/dashboardcharts.h"
@@ -31,29 +32,9 @@
 #include <functional>
 
 using namespace Moniagent;
+using namespace Moniagent::Bench;
 
 namespace {
-
-QTextStream out(stdout);
-
-struct Row
-{
-    QString what;
-    QString result;
-    QString target;
-};
-QList<Row> table;
-
-void report(const QString& what, const QString& result, const QString& target)
-{
-    table.append({what, result, target});
-    out << "  " << what << ": " << result << Qt::endl;
-}
-
-QString ms(double value)
-{
-    return QString::number(value, 'f', value < 10 ? 1 : 0) + QStringLiteral(" ms");
-}
 
 struct Timing
 {
@@ -91,18 +72,6 @@ QString describe(const Timing& timing)
     if (timing.failed)
         return QStringLiteral("failed");
     return ms(timing.median) + QStringLiteral(" (slowest ") + ms(timing.worst) + u')';
-}
-
-QString cpuModel()
-{
-    QFile info(QStringLiteral("/proc/cpuinfo"));
-    if (info.open(QIODevice::ReadOnly)) {
-        for (const QByteArray& line : info.readAll().split('\n')) {
-            if (line.startsWith("model name"))
-                return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-        }
-    }
-    return QSysInfo::currentCpuArchitecture();
 }
 
 // Gives the profile `count` budgets (the overall one and the largest expense categories), each near the
@@ -176,27 +145,11 @@ int main(int argc, char* argv[])
     }
     Translations translations;
     translations.install(QLocale(QLocale::English, QLocale::UnitedStates));
-    out << "Moniagent dashboard benchmark — " << QSysInfo::prettyProductName() << ", " << cpuModel() << ", "
-        << QThread::idealThreadCount() << " cores" << Qt::endl;
+    printMachine(QStringLiteral("dashboard"));
 
     if (parser.isSet(QStringLiteral("fresh")) || !QFile::exists(path)) {
-        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(path + suffix);
-        auto session = Session::open(path);
-        if (!session || !(*session)->createDefaultProfile(QLocale(QLocale::English, QLocale::UnitedStates))) {
-            std::fprintf(stderr, "bench_dashboard: cannot create %s\n", qPrintable(path));
+        if (createDemoDatabase(path, rows, "bench_dashboard") < 0)
             return 1;
-        }
-        DemoGenerator::Options options;
-        options.transactions = rows;
-        options.endDate = QDate::currentDate();
-        options.currency = (*session)->baseCurrency().code();
-        out << "Creating " << rows << " demo transactions in " << path << " …" << Qt::endl;
-        auto added = DemoGenerator::populate((*session)->database(), (*session)->userId(), options);
-        if (!added) {
-            std::fprintf(stderr, "bench_dashboard: %s\n", qPrintable(added.error().toString()));
-            return 1;
-        }
     }
     auto opened = Session::open(path);
     if (!opened || !(*opened)->selectUser()) {
@@ -224,8 +177,8 @@ int main(int argc, char* argv[])
     const QDate today = Sql::parseIsoDate(*newest);
     const QDate month(today.year(), today.month(), 1);
     const DateRange range {month, month.addDays(month.daysInMonth() - 1)};
-    out << "Ledger: " << count->toLongLong() << " transactions, " << budgets->size() << " budgets; month "
-        << month.toString(QStringLiteral("yyyy-MM")) << ", today " << today.toString(Qt::ISODate) << Qt::endl;
+    out() << "Ledger: " << count->toLongLong() << " transactions, " << budgets->size() << " budgets; month "
+          << month.toString(QStringLiteral("yyyy-MM")) << ", today " << today.toString(Qt::ISODate) << Qt::endl;
 
     const DashboardLoader loader(session.database(), session.categories(), session.budgetEngine());
     DashboardRequest request;
@@ -308,8 +261,6 @@ int main(int argc, char* argv[])
                          })),
         QStringLiteral("—"));
 
-    out << Qt::endl << "| measurement | result | target |" << Qt::endl << "|---|---|---|" << Qt::endl;
-    for (const Row& row : std::as_const(table))
-        out << "| " << row.what << " | " << row.result << " | " << row.target << " |" << Qt::endl;
+    printTable();
     return 0;
 }

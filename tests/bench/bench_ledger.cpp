@@ -3,6 +3,7 @@
 //
 //   bench_ledger --db FILE [--transactions N] [--fresh] [--moniagent PATH] [--runs N]
 
+#include "benchsupport.h"
 #include "demo/demogenerator.h"
 #include "i18n/translations.h"
 #include "itemmodels/transactionmodel.h"
@@ -28,29 +29,9 @@
 #include <sys/wait.h>
 
 using namespace Moniagent;
+using namespace Moniagent::Bench;
 
 namespace {
-
-QTextStream out(stdout);
-
-struct Row
-{
-    QString what;
-    QString result;
-    QString target;
-};
-QList<Row> table;
-
-void report(const QString& what, const QString& result, const QString& target)
-{
-    table.append({what, result, target});
-    out << "  " << what << ": " << result << Qt::endl;
-}
-
-QString ms(double value)
-{
-    return QString::number(value, 'f', value < 10 ? 1 : 0) + QStringLiteral(" ms");
-}
 
 double median(QList<double> values)
 {
@@ -91,18 +72,6 @@ qint64 peakRssKiB()
     return usage.ru_maxrss;
 }
 
-QString cpuModel()
-{
-    QFile info(QStringLiteral("/proc/cpuinfo"));
-    if (info.open(QIODevice::ReadOnly)) {
-        for (const QByteArray& line : info.readAll().split('\n')) {
-            if (line.startsWith("model name"))
-                return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-        }
-    }
-    return QSysInfo::currentCpuArchitecture();
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
@@ -138,42 +107,19 @@ int main(int argc, char* argv[])
     }
     Translations translations;
     translations.install(QLocale(QLocale::English, QLocale::UnitedStates));
-    out << "Moniagent ledger benchmark — " << QSysInfo::prettyProductName() << ", " << cpuModel() << ", "
-        << QThread::idealThreadCount() << " cores" << Qt::endl;
+    printMachine(QStringLiteral("ledger"));
 
     // 1. Bulk insert: the demo generator through TransactionBulkWriter.
     bool built = false;
     if (parser.isSet(QStringLiteral("fresh")) || !QFile::exists(path)) {
-        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(path + suffix);
-        auto session = Session::open(path);
-        if (!session || !(*session)->createDefaultProfile(QLocale(QLocale::English, QLocale::UnitedStates))) {
-            std::fprintf(stderr, "bench_ledger: cannot create %s\n", qPrintable(path));
+        const double seconds = createDemoDatabase(path, rows, "bench_ledger");
+        if (seconds < 0)
             return 1;
-        }
-        DemoGenerator::Options options;
-        options.transactions = rows;
-        options.endDate = QDate::currentDate();
-        options.currency = (*session)->baseCurrency().code();
-        out << "Creating " << rows << " demo transactions in " << path << " …" << Qt::endl;
-        QElapsedTimer timer;
-        timer.start();
-        auto added = DemoGenerator::populate((*session)->database(), (*session)->userId(), options);
-        const double seconds = timer.nsecsElapsed() / 1e9;
-        if (!added) {
-            std::fprintf(stderr, "bench_ledger: %s\n", qPrintable(added.error().toString()));
-            return 1;
-        }
         report(QStringLiteral("bulk insert (demo, %1 rows)").arg(rows),
                QStringLiteral("%1 rows/s (%2 s)").arg(qint64(rows / seconds)).arg(seconds, 0, 'f', 1),
                QStringLiteral("≥ 300,000 rows/s"));
         built = true;
     }
-    const auto printTable = [&]() {
-        out << Qt::endl << "| measurement | result | target |" << Qt::endl << "|---|---|---|" << Qt::endl;
-        for (const Row& row : std::as_const(table))
-            out << "| " << row.what << " | " << row.result << " | " << row.target << " |" << Qt::endl;
-    };
     if (parser.isSet(QStringLiteral("prepare-only"))) {
         printTable();
         return 0;
