@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/result.h"
+#include "ocrdocument.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+namespace Moniagent {
+
+// Limits and choices for reading receipt files.
+struct OcrOptions
+{
+    QStringList languages{QStringLiteral("eng")}; // Tesseract traineddata names; joined with '+'
+    int maxPages = 20; // a longer PDF is refused with a message naming the limit
+    bool detectOrientation = true; // OSD (tesseract-ocr-osd) when installed
+};
+
+// How to re-read one region of a page when the first pass is unsure.
+enum class RereadMode
+{
+    Numeric, // digits, separators and currency marks only
+    Upscaled, // the region at twice the scale, normal character set
+};
+
+// Reads image files (JPEG, PNG, TIFF, BMP, WebP; EXIF orientation applied) and PDFs (the text layer with
+// positions when a page has one, else the page rendered at 300 dpi) into words with boxes and confidences, and
+// decodes QR codes and barcodes. Leptonica cleans images up before Tesseract reads them.
+//
+// One DocumentReader owns one Tesseract engine: use one per thread (the receipt batch keeps one per worker).
+// Every failure is an Error with a translated message that names the problem ("The file is empty.", "The PDF
+// is protected by a password.", "The PDF has 500 pages; at most 20 are read."); nothing is written anywhere.
+class DocumentReader
+{
+    Q_DECLARE_TR_FUNCTIONS(DocumentReader)
+public:
+    explicit DocumentReader(OcrOptions options = {});
+    ~DocumentReader();
+    DocumentReader(const DocumentReader&) = delete;
+    DocumentReader& operator=(const DocumentReader&) = delete;
+
+    // Reads a whole file. `cancel`, when given, is polled between pages and steps (Error::Code::Cancelled).
+    Result<OcrDocument> read(const QString& path, const std::atomic_bool* cancel = nullptr);
+
+    // Re-reads `region` (page coordinates) of a page of the file read last by read(); the words and lines of
+    // the returned page lie inside the region, in page coordinates.
+    Result<OcrPage> reread(int page, const QRect& region, RereadMode mode);
+
+    // The upright page image the boxes of a page refer to (OcrPage::size), for display and thumbnails;
+    // scaled down to fit `maxSize` when given. Works without a Tesseract engine; safe from any thread.
+    static Result<QImage> pageImage(const QString& path, int page = 0, const QSize& maxSize = {});
+
+    // The Tesseract languages installed on this machine ("eng", "deu", …), without "osd".
+    static QStringList installedLanguages();
+    // Whether `path` looks like something read() can take, judged by content (magic bytes), not the name.
+    static bool isSupportedFile(const QString& path);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Moniagent
