@@ -42,6 +42,8 @@ public:
     virtual void addOptions(QCommandLineParser& parser) const = 0;
     // Whether the command needs an existing profile (otherwise the default one is created when missing).
     virtual bool needsExistingProfile() const { return true; }
+    // Whether the command works on a database; without one `session` in the context is null (`scan`).
+    virtual bool needsDatabase() const { return true; }
     // Whether the command takes positional arguments (e.g. `rules add`); otherwise they are refused.
     virtual bool acceptsArguments() const { return false; }
     // Whether the command draws (charts, reports): the program then starts a GUI application, offscreen when

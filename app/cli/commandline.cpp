@@ -10,6 +10,7 @@
 #include "reportcommand.h"
 #include "restorecommand.h"
 #include "rulescommand.h"
+#include "scancommand.h"
 #include "session/session.h"
 
 namespace Moniagent {
@@ -48,6 +49,7 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<RulesCommand>());
     m_commands.push_back(std::make_unique<BudgetsCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
+    m_commands.push_back(std::make_unique<ScanCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<RestoreCommand>());
@@ -152,6 +154,15 @@ int CommandLine::run(const QStringList& arguments, QTextStream& out, QTextStream
         return int(ExitCode::BadInput);
     }
 
+    CliContext context;
+    context.options = &parser;
+    context.out = &out;
+    context.err = &err;
+    context.json = parser.isSet(QStringLiteral("json"));
+    context.arguments = parser.positionalArguments();
+    if (!cmd->needsDatabase())
+        return int(cmd->run(context));
+
     const QString path
         = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : Database::defaultPath();
     auto session = Session::open(path);
@@ -181,13 +192,7 @@ int CommandLine::run(const QStringList& arguments, QTextStream& out, QTextStream
         }
     }
 
-    CliContext context;
     context.session = session->get();
-    context.options = &parser;
-    context.out = &out;
-    context.err = &err;
-    context.json = parser.isSet(QStringLiteral("json"));
-    context.arguments = parser.positionalArguments();
     return int(cmd->run(context));
 }
 

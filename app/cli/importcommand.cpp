@@ -2,7 +2,10 @@
 
 #include "importers/csvpresetstore.h"
 #include "importers/statementfile.h"
+#include "importers/statementformatdetector.h"
 #include "importers/statementimporter.h"
+#include "receipts/receiptservice.h"
+#include "scancommand.h"
 #include "session/session.h"
 
 #include <QJsonArray>
@@ -13,7 +16,8 @@ namespace Moniagent {
 
 QString ImportCommand::summary() const
 {
-    return tr("Import bank statements (CSV, OFX/QFX, QIF, CAMT.053) without creating duplicates.");
+    return tr("Import bank statements (CSV, OFX/QFX, QIF, CAMT.053) without creating duplicates, and receipts "
+              "(images, PDFs) as expenses to review.");
 }
 
 void ImportCommand::addOptions(QCommandLineParser& parser) const
@@ -22,7 +26,96 @@ void ImportCommand::addOptions(QCommandLineParser& parser) const
         {QStringLiteral("preset"), tr("Read CSV files with this saved or built-in column preset."), tr("name")},
         {QStringLiteral("dry-run"), tr("Only show what would be imported.")},
     });
-    parser.addPositionalArgument(QStringLiteral("files"), tr("The statement files."), tr("FILE…"));
+    parser.addOptions({
+        {QStringLiteral("lang"), tr("OCR languages for receipts joined by '+', e.g. eng+deu (default: eng)."),
+         tr("languages")},
+    });
+    parser.addPositionalArgument(QStringLiteral("files"), tr("The statement or receipt files."), tr("FILE…"));
+}
+
+bool ImportCommand::isReceipt(const QString& path)
+{
+    QFile file(path);
+    const QByteArray head = file.open(QIODevice::ReadOnly) ? file.read(64) : QByteArray();
+    return StatementFormatDetector::isReceiptFile(QFileInfo(path).fileName(), head);
+}
+
+QJsonObject ImportCommand::importReceipt(CliContext& context, const QString& path, bool dryRun)
+{
+    Session& session = *context.session;
+    QJsonObject entry {{QStringLiteral("file"), path}, {QStringLiteral("kind"), QStringLiteral("receipt")}};
+    const auto failed = [&](const Error& error) {
+        entry.insert(QStringLiteral("error"), error.message);
+        entry.insert(QStringLiteral("badInput"), error.code == Error::Code::InvalidInput);
+        if (!context.json)
+            *context.err << tr("%1: %2").arg(path, error.toString()) << '\n';
+        return entry;
+    };
+    auto ocr = ScanCommand::ocrOptions(*context.options);
+    if (!ocr)
+        return failed(ocr.error());
+    ReceiptParseOptions parse;
+    parse.today = session.clock().today();
+    parse.defaultCurrency = session.baseCurrency();
+    ReceiptService* receipts = session.receipts();
+
+    Invoice invoice;
+    if (!dryRun) {
+        auto stored = receipts->store(session.userId(), path);
+        if (!stored)
+            return failed(stored.error());
+        invoice = stored->invoice;
+        entry.insert(QStringLiteral("invoiceId"), invoice.id);
+        if (stored->alreadyImported) {
+            entry.insert(QStringLiteral("alreadyImported"), true);
+            if (!context.json)
+                *context.out << tr("%1: already imported as “%2”").arg(path, invoice.filename) << '\n';
+            return entry;
+        }
+    }
+    auto reading = ReceiptReader::forThisThread(*ocr, parse).read(dryRun ? path : invoice.filePath);
+    if (!reading) {
+        if (!dryRun)
+            (void)receipts->markFailed(session.userId(), invoice.id, reading.error().message);
+        return failed(reading.error());
+    }
+    const QJsonObject fields = ScanCommand::toJson(path, reading);
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (it.key() != QLatin1String("file"))
+            entry.insert(it.key(), it.value());
+    }
+    if (!context.json)
+        *context.out << ScanCommand::describe(path, reading, session.locale()) << '\n';
+    if (dryRun)
+        return entry;
+    auto saved = receipts->saveReading(session.userId(), invoice.id, *reading);
+    if (!saved)
+        return failed(saved.error());
+    const auto acceptance = ReceiptService::acceptanceFrom(*saved, reading->draft, session.baseCurrency());
+    if (!acceptance) {
+        entry.insert(QStringLiteral("transactions"), QJsonArray());
+        if (!context.json)
+            *context.out << tr("  no total or date found: finish it in the Receipts view") << '\n';
+        return entry;
+    }
+    auto similar = receipts->findSimilar(session.userId(), *acceptance);
+    if (similar && similar->has_value()) {
+        entry.insert(QStringLiteral("similarTransaction"), (*similar)->id);
+        if (!context.json)
+            *context.out << tr("  looks like a transaction already in the ledger: left for review in the Receipts view")
+                         << '\n';
+        return entry;
+    }
+    auto ids = receipts->accept(session.userId(), *acceptance, false);
+    if (!ids)
+        return failed(ids.error());
+    QJsonArray transactions;
+    for (qint64 id : std::as_const(*ids))
+        transactions.append(id);
+    entry.insert(QStringLiteral("transactions"), transactions);
+    if (!context.json)
+        *context.out << tr("  added %n expense(s) to review", nullptr, int(ids->size())) << '\n';
+    return entry;
 }
 
 ExitCode ImportCommand::run(CliContext& context)
@@ -57,6 +150,14 @@ ExitCode ImportCommand::run(CliContext& context)
     bool anyFailed = false;
     bool anyBadInput = false;
     for (const QString& path : std::as_const(context.arguments)) {
+        if (isReceipt(path)) {
+            QJsonObject entry = importReceipt(context, path, dryRun);
+            if (entry.contains(QStringLiteral("error")))
+                (entry.value(QStringLiteral("badInput")).toBool() ? anyBadInput : anyFailed) = true;
+            entry.remove(QStringLiteral("badInput"));
+            report.append(entry);
+            continue;
+        }
         QJsonObject entry {{QStringLiteral("file"), path}};
         auto file = StatementFile::open(path, &presets, session.userId(), session.locale());
         std::optional<CsvMapping> mapping;

@@ -3,6 +3,7 @@
 #include "clicommand.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace Moniagent {
 
@@ -20,6 +21,12 @@ public:
     // A new user's first step may be bringing their history: a fresh database gets the default profile.
     bool needsExistingProfile() const override { return false; }
     ExitCode run(CliContext& context) override;
+
+private:
+    static bool isReceipt(const QString& path);
+    // Stores and reads one receipt and adds its expense unconfirmed (the user confirms it in the review queue);
+    // with `dryRun` only reads it. The entry has "error" (and "badInput") when it failed.
+    QJsonObject importReceipt(CliContext& context, const QString& path, bool dryRun);
 };
 
 } // namespace Moniagent

@@ -8,9 +8,11 @@
 #include "db/budgetrepository.h"
 #include "db/categoryrepository.h"
 #include "db/database.h"
+#include "db/invoicerepository.h"
 #include "db/statementimportrepository.h"
 #include "db/transactionrepository.h"
 #include "db/userrepository.h"
+#include "receipts/receiptservice.h"
 
 #include <QLocale>
 
@@ -34,6 +36,9 @@ public:
     StatementImportRepository* imports() const { return m_imports.get(); }
     BudgetRepository* budgets() const { return m_budgets.get(); }
     BudgetAlertRepository* budgetAlerts() const { return m_budgetAlerts.get(); }
+    InvoiceRepository* invoices() const { return m_invoices.get(); }
+    // Receipt files: storing, reading results, accepting into expenses.
+    ReceiptService* receipts() const { return m_receipts.get(); }
     // Evaluates the budgets with the profile's first day of the week (null until a profile is open).
     const BudgetEngine* budgetEngine() const { return m_budgetEngine.get(); }
     // The current profile's categorizer (null until a profile is open). Hooked into transactions(), so every
@@ -72,6 +77,8 @@ private:
     std::unique_ptr<StatementImportRepository> m_imports;
     std::unique_ptr<BudgetRepository> m_budgets;
     std::unique_ptr<BudgetAlertRepository> m_budgetAlerts;
+    std::unique_ptr<InvoiceRepository> m_invoices;
+    std::unique_ptr<ReceiptService> m_receipts;
     std::unique_ptr<BudgetEngine> m_budgetEngine;
     std::unique_ptr<Categorizer> m_categorizer;
     const Clock& m_clock;

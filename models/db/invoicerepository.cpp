@@ -239,9 +239,12 @@ Result<std::optional<Invoice>> InvoiceRepository::findBySha256(qint64 userId, co
     return std::optional<Invoice>(read(*query));
 }
 
-Result<QList<Invoice>> InvoiceRepository::list(qint64 userId, std::optional<InvoiceStatus> status) const
+Result<QList<Invoice>> InvoiceRepository::list(qint64 userId, std::optional<InvoiceStatus> status, Detail detail) const
 {
-    QString sql = QStringLiteral("SELECT %1 FROM invoices WHERE user_id = ?").arg(Columns);
+    QString columns = Columns;
+    if (detail == Detail::WithoutExtractedData)
+        columns.replace(QLatin1String("extracted_data"), QLatin1String("NULL"));
+    QString sql = QStringLiteral("SELECT %1 FROM invoices WHERE user_id = ?").arg(columns);
     QVariantList params {userId};
     if (status) {
         sql += QStringLiteral(" AND status = ?");

@@ -38,8 +38,15 @@ public:
     Result<Invoice> find(qint64 userId, qint64 id) const;
     // The user's invoice for a file digest, or nothing: how the capture pipeline spots a duplicate.
     Result<std::optional<Invoice>> findBySha256(qint64 userId, const QString& sha256) const;
+    // Lists leave out the OCR data (large) when asked to.
+    enum class Detail
+    {
+        WithExtractedData,
+        WithoutExtractedData,
+    };
     // Newest first; only those with `status` when given.
-    Result<QList<Invoice>> list(qint64 userId, std::optional<InvoiceStatus> status = std::nullopt) const;
+    Result<QList<Invoice>> list(qint64 userId, std::optional<InvoiceStatus> status = std::nullopt,
+                                Detail detail = Detail::WithExtractedData) const;
 
 Q_SIGNALS:
     void changed(qint64 userId);
