@@ -13,7 +13,6 @@
 #include "dialogs/settingsdialog.h"
 #include "import/exportdialog.h"
 #include "import/importdialog.h"
-#include "importers/statementformatdetector.h"
 #include "itemmodels/transactionmodel.h"
 #include "ledger/categorizationactions.h"
 #include "ledger/filterbar.h"
@@ -21,6 +20,10 @@
 #include "ledger/ledgerview.h"
 #include "ledger/quickentrywidget.h"
 #include "ledger/reviewbar.h"
+#include "receipts/importreceiptsdialog.h"
+#include "receipts/receiptbatch.h"
+#include "receipts/receiptreviewflow.h"
+#include "receipts/receiptspage.h"
 #include "session/session.h"
 
 #include <QAction>
@@ -72,6 +75,21 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     connect(m_dashboard, &DashboardPage::ledgerRequested, this, &MainWindow::showLedger);
     connect(m_dashboard, &DashboardPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 6000); });
+    m_receiptBatch = new ReceiptBatch(session->receipts(), session->userId(), this);
+    m_receiptsPage = new ReceiptsPage(session, m_receiptBatch, this);
+    m_pages->addTab(m_receiptsPage, tr("Receipts"));
+    m_receiptReview = new ReceiptReviewFlow(session, m_receiptBatch, m_undo, this);
+    connect(m_receiptsPage, &ReceiptsPage::importRequested, this, &MainWindow::importReceipts);
+    connect(m_receiptsPage, &ReceiptsPage::reviewRequested, m_receiptReview, &ReceiptReviewFlow::review);
+    connect(m_receiptsPage, &ReceiptsPage::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 6000); });
+    connect(m_receiptReview, &ReceiptReviewFlow::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_receiptBatch, &ReceiptBatch::idle, this, [this]() {
+        const int waiting = int(m_receiptBatch->rowsNeedingReview().size());
+        if (waiting > 0)
+            statusBar()->showMessage(tr("%n receipt(s) read and waiting for your review.", nullptr, waiting), 10000);
+    });
     m_bell = new NotificationsButton(session, this);
     m_bell->setObjectName(QStringLiteral("notificationsButton"));
     m_pages->setCornerWidget(m_bell, Qt::TopRightCorner);
@@ -122,6 +140,9 @@ void MainWindow::createActions()
     QAction* import = file->addAction(tr("&Import Statements…"), this, &MainWindow::importStatements);
     import->setObjectName(QStringLiteral("importStatementsAction"));
     import->setShortcut(QKeySequence(tr("Ctrl+I")));
+    QAction* importReceiptsAction = file->addAction(tr("Import &Receipts…"), this, &MainWindow::importReceipts);
+    importReceiptsAction->setObjectName(QStringLiteral("importReceiptsAction"));
+    importReceiptsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
     QAction* exportAction = file->addAction(tr("&Export…"), this, &MainWindow::showExport);
     exportAction->setObjectName(QStringLiteral("exportAction"));
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
@@ -181,7 +202,7 @@ void MainWindow::createActions()
     m_page->reviewBar()->setAcceptAllShortcut(m_acceptAll->shortcut());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QStringList pageNames {tr("&Ledger"), tr("&Budgets"), tr("&Dashboard")};
+    const QStringList pageNames {tr("&Ledger"), tr("&Budgets"), tr("&Dashboard"), tr("&Receipts")};
     for (int i = 0; i < m_pages->count(); ++i) {
         QAction* page = view->addAction(pageNames.value(i, m_pages->tabText(i)), this,
                                         [this, i]() { m_pages->setCurrentIndex(i); });
@@ -370,20 +391,52 @@ void MainWindow::importStatements()
                                .value(QStringLiteral("import/folder"),
                                       QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
                                .toString();
-    const QStringList paths
-        = QFileDialog::getOpenFileNames(this, tr("Import Statements"), folder,
-                                        tr("Bank statements (*.csv *.txt *.ofx *.qfx *.qif *.xml);;All files (*)"));
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Import Statements"), folder,
+        tr("Bank statements (*.csv *.txt *.ofx *.qfx *.qif *.xml);;Statements and receipts (*.csv *.txt *.ofx *.qfx "
+           "*.qif *.xml *.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp);;All files (*)"));
     if (paths.isEmpty())
         return;
     settings.setValue(QStringLiteral("import/folder"), QFileInfo(paths.first()).absolutePath());
     importFiles(paths);
 }
 
+void MainWindow::importReceipts()
+{
+    if (!m_importReceipts)
+        addReceipts({});
+    m_importReceipts->show();
+    m_importReceipts->raise();
+    m_importReceipts->addFiles();
+}
+
+void MainWindow::addReceipts(const QStringList& paths)
+{
+    if (!m_importReceipts) {
+        m_importReceipts = new ImportReceiptsDialog(m_receiptBatch, this);
+        connect(m_importReceipts, &ImportReceiptsDialog::reviewRequested, m_receiptReview, &ReceiptReviewFlow::review);
+    }
+    m_receiptBatch->addFiles(paths);
+    if (!paths.isEmpty()) {
+        m_importReceipts->show();
+        m_importReceipts->raise();
+    }
+}
+
 void MainWindow::importFiles(const QStringList& paths)
 {
-    if (paths.isEmpty())
+    // Receipts (images, PDFs) go to the receipt queue, everything else to the statement import.
+    const QStringList receipts = ImportReceiptsDialog::receiptFiles(paths);
+    QStringList statements;
+    for (const QString& path : paths) {
+        if (!receipts.contains(path))
+            statements << path;
+    }
+    if (!receipts.isEmpty())
+        addReceipts(receipts);
+    if (statements.isEmpty())
         return;
-    auto* dialog = new ImportDialog(m_session, m_undo, paths, this);
+    auto* dialog = new ImportDialog(m_session, m_undo, statements, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog]() {
         if (!dialog->outcomes().isEmpty())
@@ -416,23 +469,8 @@ void MainWindow::dropEvent(QDropEvent* event)
         }
     }
     files.sort();
-    QStringList statements;
-    int receipts = 0;
-    for (const QString& path : std::as_const(files)) {
-        QFile file(path);
-        const QByteArray head = file.open(QIODevice::ReadOnly) ? file.read(64) : QByteArray();
-        if (StatementFormatDetector::isReceiptFile(QFileInfo(path).fileName(), head))
-            ++receipts;
-        else
-            statements << path;
-    }
     event->acceptProposedAction();
-    if (receipts > 0) {
-        statusBar()->showMessage(
-            tr("%n receipt(s) left aside: reading receipts is not available in this version yet.", nullptr, receipts),
-            10000);
-    }
-    importFiles(statements);
+    importFiles(files);
 }
 
 void MainWindow::showExport()

@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -13,6 +14,10 @@ namespace Moniagent {
 class BudgetAlertMonitor;
 class BudgetsPage;
 class DashboardPage;
+class ImportReceiptsDialog;
+class ReceiptBatch;
+class ReceiptReviewFlow;
+class ReceiptsPage;
 class LedgerPage;
 class NotificationsButton;
 struct TransactionFilter;
@@ -36,6 +41,11 @@ public:
     QTabWidget* pages() const { return m_pages; }
     BudgetsPage* budgetsPage() const { return m_budgetsPage; }
     DashboardPage* dashboardPage() const { return m_dashboard; }
+    ReceiptsPage* receiptsPage() const { return m_receiptsPage; }
+    ReceiptBatch* receiptBatch() const { return m_receiptBatch; }
+    ReceiptReviewFlow* receiptReview() const { return m_receiptReview; }
+    // The Import Receipts dialog while it exists (it is made on first use).
+    ImportReceiptsDialog* importReceiptsDialog() const { return m_importReceipts; }
     NotificationsButton* notificationsButton() const { return m_bell; }
     // File › Quit: closes the window; the application reconnects it when closing only hides into the tray.
     QAction* quitAction() const { return m_quit; }
@@ -49,6 +59,10 @@ public Q_SLOTS:
     void showAbout();
     // File › Import Statements…: asks for files, then imports them.
     void importStatements();
+    // Asks for receipt files (images, PDFs) and reads them.
+    void importReceipts();
+    // Reads receipt files in the background and shows their queue.
+    void addReceipts(const QStringList& paths);
     // Imports these statement files (also what is dropped on the window).
     void importFiles(const QStringList& paths);
     // File › Export…: the ledger as CSV/OFX/QIF, or a backup of the profile.
@@ -85,6 +99,10 @@ private:
     QTabWidget* m_pages;
     BudgetsPage* m_budgetsPage = nullptr;
     DashboardPage* m_dashboard = nullptr;
+    ReceiptBatch* m_receiptBatch = nullptr;
+    ReceiptsPage* m_receiptsPage = nullptr;
+    ReceiptReviewFlow* m_receiptReview = nullptr;
+    QPointer<ImportReceiptsDialog> m_importReceipts;
     NotificationsButton* m_bell = nullptr;
     BudgetAlertMonitor* m_monitor;
     QAction* m_acceptAll = nullptr;

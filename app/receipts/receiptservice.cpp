@@ -192,7 +192,7 @@ QList<ReceiptService::Part> ReceiptService::split(const ReceiptAcceptance& accep
         parts[i].amountMinor += sign * share;
         given += share;
     }
-    std::sort(fractions.begin(), fractions.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::stable_sort(fractions.begin(), fractions.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (qint64 left = magnitude - given, k = 0; left > 0; --left, ++k)
         parts[fractions.at(int(k % fractions.size())).second].amountMinor += sign;
     if (std::any_of(parts.cbegin(), parts.cend(), [](const Part& p) { return p.amountMinor <= 0; }))
