@@ -1,0 +1,226 @@
+#include "common/messagebox.h"
+#include "db/invoicerepository.h"
+#include "guitest.h"
+#include "mainwindow.h"
+#include "receiptimage.h"
+#include "receipts/importreceiptsdialog.h"
+#include "receipts/receiptbatch.h"
+#include "receipts/receiptlistmodel.h"
+#include "receipts/receiptreviewdialog.h"
+#include "receipts/receiptreviewflow.h"
+#include "receipts/receiptspage.h"
+#include "session/session.h"
+#include "testdatabase.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDropEvent>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace Moniagent;
+
+// Receipts as a user meets them: files dropped on the main window are read in the background (queue dialog with
+// statuses and progress), reviewed one after the other (Enter accepts and opens the next, Skip leaves one
+// pending), become expenses linked to their receipt (undoable), and are listed on the Receipts page, where
+// deleting asks whether to keep the expenses.
+class TestReceiptImport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void dropReviewAcceptAndSkip();
+    void deleteFromReceiptsPageKeepsExpenses();
+
+private:
+    void drop(const QStringList& paths);
+    ReceiptReviewDialog* waitForReview(ReceiptReviewDialog* previous = nullptr);
+    qint64 count(const QString& sql) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Test::ManualClock> m_clock;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestReceiptImport::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_clock = std::make_unique<Test::ManualClock>();
+    auto session = Test::openSamSession(m_dir->filePath(QStringLiteral("moniagent.sqlite")), *m_clock);
+    QVERIFY(session);
+    m_session = std::move(*session);
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_window->resize(1100, 700);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    ReceiptParseOptions parse;
+    parse.today = m_clock->today();
+    parse.defaultCurrency = Currency::fromCode(u"USD");
+    m_window->receiptBatch()->setOptions({}, parse);
+}
+
+void TestReceiptImport::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_dir.reset();
+}
+
+qint64 TestReceiptImport::count(const QString& sql) const
+{
+    QSqlQuery query(m_session->database()->connection());
+    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+void TestReceiptImport::drop(const QStringList& paths)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& path : paths)
+        urls << QUrl::fromLocalFile(path);
+    mime.setUrls(urls);
+    QDragEnterEvent enter(QPoint(80, 80), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropEvent(QPointF(80, 80), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &dropEvent);
+}
+
+ReceiptReviewDialog* TestReceiptImport::waitForReview(ReceiptReviewDialog* previous)
+{
+    ReceiptReviewDialog* dialog = nullptr;
+    QTest::qWaitFor(
+        [&]() {
+            dialog = m_window->receiptReview()->dialog();
+            return dialog && dialog != previous && dialog->isVisible();
+        },
+        20000);
+    return dialog && dialog != previous ? dialog : nullptr;
+}
+
+void TestReceiptImport::dropReviewAcceptAndSkip()
+{
+    const QString grocery = m_dir->filePath(QStringLiteral("grocery.png"));
+    const QString bakery = m_dir->filePath(QStringLiteral("bakery.jpg"));
+    QVERIFY(Test::writeReceipt(grocery, Test::groceryReceipt()));
+    QVERIFY(Test::writeReceipt(bakery,
+                               Test::groceryReceipt(QStringLiteral("BLUE DOOR BAKERY"), QStringLiteral("02/11/2026"))));
+    ReceiptBatch* batch = m_window->receiptBatch();
+    QSignalSpy idle(batch, &ReceiptBatch::idle);
+    drop({grocery, bakery});
+
+    ImportReceiptsDialog* queue = m_window->importReceiptsDialog();
+    QVERIFY(queue);
+    QVERIFY(queue->isVisible());
+    QCOMPARE(queue->view()->model()->rowCount(), 2);
+    QVERIFY(idle.wait(60000));
+    QCOMPARE(batch->item(0).status, ReceiptItemStatus::NeedsReview);
+    QCOMPARE(batch->item(1).status, ReceiptItemStatus::NeedsReview);
+    QVERIFY(queue->reviewButton()->isEnabled());
+    QCOMPARE(queue->reviewButton()->text().remove(u'&'), QStringLiteral("Review 2 Receipts"));
+    Test::screenshot(queue, QStringLiteral("receipt-queue"));
+
+    // The Receipts page lists both, waiting for review.
+    ReceiptsPage* page = m_window->receiptsPage();
+    QTRY_COMPARE(page->model()->rowCount(), 2);
+
+    QTest::mouseClick(queue->reviewButton(), Qt::LeftButton);
+    ReceiptReviewDialog* first = waitForReview();
+    QVERIFY(first);
+    auto* merchant = first->findChild<QLineEdit*>(QStringLiteral("merchantEdit"));
+    QVERIFY(merchant);
+    // Sorted by file name: bakery.jpg comes first.
+    QVERIFY2(merchant->text().contains(QStringLiteral("BLUE DOOR")), qPrintable(merchant->text()));
+    Test::screenshot(first, QStringLiteral("receipt-review"));
+    QCOMPARE(first->acceptance().total, Money::fromMinor(816, u"USD"));
+    QCOMPARE(first->acceptance().date, QDate(2026, 11, 2));
+    merchant->selectAll();
+    QTest::keyClicks(merchant, QStringLiteral("Blue Door Bakery"));
+    QTest::keyClick(merchant, Qt::Key_Return); // Enter accepts and opens the next
+
+    ReceiptReviewDialog* second = waitForReview(first);
+    QVERIFY(second);
+    QTRY_COMPARE(count(QStringLiteral("SELECT count(*) FROM transactions")), 1);
+    auto* skip = second->findChild<QPushButton*>(QStringLiteral("skipButton"));
+    QVERIFY(skip);
+    QTest::mouseClick(skip, Qt::LeftButton);
+    QTRY_VERIFY(!m_window->receiptReview()->isReviewing());
+
+    QSqlQuery query(m_session->database()->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT merchant_name, amount_minor, currency, occurred_on, source, "
+                                      "confirmed_by_user, invoice_id FROM transactions")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("Blue Door Bakery"));
+    QCOMPARE(query.value(1).toLongLong(), 816);
+    QCOMPARE(query.value(2).toString(), QStringLiteral("USD"));
+    QCOMPARE(query.value(3).toString(), QStringLiteral("2026-11-02"));
+    QCOMPARE(query.value(4).toString(), QStringLiteral("image"));
+    const qint64 invoiceId = query.value(6).toLongLong();
+    QCOMPARE(m_session->invoices()->find(m_session->userId(), invoiceId)->status, InvoiceStatus::Processed);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM invoices WHERE status = 'pending'")), 1);
+    QCOMPARE(batch->rowsNeedingReview().size(), 1); // the skipped one
+
+    // The accept is one undoable step.
+    QUndoStack* undo = m_window->undoStack();
+    QVERIFY(undo->undoText().contains(QStringLiteral("Blue Door Bakery")));
+    undo->undo();
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM transactions")), 0);
+    QCOMPARE(m_session->invoices()->find(m_session->userId(), invoiceId)->status, InvoiceStatus::Pending);
+    undo->redo();
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM transactions")), 1);
+
+    // Ctrl+4 shows the Receipts page with thumbnails and statuses.
+    m_window->activateWindow();
+    m_window->pages()->setCurrentWidget(page);
+    QTRY_COMPARE(page->model()->rowCount(), 2);
+    Test::screenshot(m_window.get(), QStringLiteral("receipts-page"));
+}
+
+void TestReceiptImport::deleteFromReceiptsPageKeepsExpenses()
+{
+    const QString grocery = m_dir->filePath(QStringLiteral("grocery.png"));
+    QVERIFY(Test::writeReceipt(grocery, Test::groceryReceipt()));
+    QSignalSpy idle(m_window->receiptBatch(), &ReceiptBatch::idle);
+    m_window->addReceipts({grocery});
+    QVERIFY(idle.wait(60000));
+    ReceiptsPage* page = m_window->receiptsPage();
+    m_window->pages()->setCurrentWidget(page);
+    QTRY_COMPARE(page->model()->rowCount(), 1);
+    page->view()->selectRow(0);
+    QVERIFY(page->reviewAction()->isEnabled());
+    page->reviewAction()->trigger();
+    ReceiptReviewDialog* dialog = waitForReview();
+    QVERIFY(dialog);
+    auto* accept = dialog->findChild<QPushButton*>(QStringLiteral("acceptButton"));
+    QTest::mouseClick(accept, Qt::LeftButton);
+    QTRY_VERIFY(!m_window->receiptReview()->isReviewing());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM transactions")), 1);
+    const QString stored = m_session->invoices()->list(m_session->userId())->first().filePath;
+    QVERIFY(QFileInfo::exists(stored));
+
+    QTRY_COMPARE(page->model()->invoice(0).status, InvoiceStatus::Processed);
+    page->view()->selectRow(0);
+    QVERIFY(!page->reviewAction()->isEnabled()); // already accepted
+    MessageBox::setNextAnswer(QMessageBox::Yes); // keep the expenses
+    page->deleteAction()->trigger();
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("Keep the expenses")));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM invoices")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM transactions WHERE invoice_id IS NULL")), 1);
+    QVERIFY(!QFileInfo::exists(stored));
+    QVERIFY(QFileInfo::exists(grocery)); // the user's own file is never touched
+    QTRY_COMPARE(page->model()->rowCount(), 0);
+}
+
+QTEST_MAIN(TestReceiptImport)
+#include "tst_receiptimport.moc"
