@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QLocale>
+#include <QPainter>
 #include <QTransform>
 
 #include <optional>
@@ -29,6 +30,23 @@ namespace {
 constexpr qint64 MaxFileBytes = 256LL * 1024 * 1024;
 // PDF pages with a text layer are rendered at this resolution only to look for codes.
 constexpr int CodeRenderDpi = 150;
+
+// Below this reading quality orientation detection checks whether the page lies on its side or upside down.
+constexpr double PoorReading = 60;
+
+// How well a page was read: the mean word confidence weighted by word length, 0 without words. A page read
+// sideways or upside down gives few, short, unsure words.
+double readingQuality(const OcrPage& page)
+{
+    double weighted = 0;
+    qsizetype characters = 0;
+    for (const OcrWord& word : page.words) {
+        weighted += double(word.confidence) * double(word.text.size());
+        characters += word.text.size();
+    }
+    // Fewer than a few words say too little either way.
+    return characters >= 10 ? weighted / double(characters) : 0;
+}
 
 QImage turned(const QImage& image, int rotation)
 {
@@ -118,6 +136,10 @@ struct DocumentReader::Private
 
     Result<OcrPage> readImagePage(const QImage& image, int index, int dpi, OcrDocument& document,
                                   const std::atomic_bool* cancel);
+    // Reads `grey`, which `rotation` has turned, and tries the turn orientation detection suggests when the
+    // reading is poor. `scale` receives the clean-up scale used.
+    Result<OcrPage> readUpright(const QImage& grey, int index, int dpi, int rotation, const std::atomic_bool* cancel,
+                                double* scale);
     Result<OcrDocument> readPdf(const QString& path, const std::atomic_bool* cancel);
     QJsonObject engineInfo() const;
 };
@@ -172,21 +194,15 @@ QJsonObject DocumentReader::Private::engineInfo() const
     return info;
 }
 
-Result<OcrPage> DocumentReader::Private::readImagePage(const QImage& image, int index, int dpi, OcrDocument& document,
-                                                       const std::atomic_bool* cancel)
+Result<OcrPage> DocumentReader::Private::readUpright(const QImage& grey, int index, int dpi, int rotation,
+                                                     const std::atomic_bool* cancel, double* scale)
 {
     QElapsedTimer timer;
     timer.start();
-    const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
     Preprocessor::Options clean;
     clean.steps = options.steps;
     clean.textHeight = options.textHeight;
-    Preprocessor::OrientationDetector detect;
-    if (options.detectOrientation)
-        detect = [this](Pix* pix) {
-            return engine.detectRotation(pix);
-        };
-    const PreparedImage prepared = Preprocessor::prepare(grey, clean, detect);
+    const PreparedImage prepared = Preprocessor::prepare(grey, clean);
     if (!prepared.pix)
         return Error {Error::Code::Io, DocumentReader::tr("There is not enough memory to read the image."), {}};
     if (isCancelled(cancel))
@@ -196,21 +212,50 @@ Result<OcrPage> DocumentReader::Private::readImagePage(const QImage& image, int 
     OcrPage page;
     page.index = index;
     page.dpi = dpi;
-    page.rotation = prepared.rotation;
-    page.size = prepared.rotatedSize;
+    page.rotation = rotation;
+    page.size = grey.size();
     page.source = QStringLiteral("tesseract");
     const Result<void> recognized = engine.recognize(
         prepared.pix.get(), options.pageSegMode, [&](const QRect& box) { return prepared.toPage(box); }, page, cancel);
     if (!recognized)
         return recognized.error();
-    const qint64 ocrMs = timer.restart();
+    qCDebug(lcOcr) << "page" << index << "turned" << rotation << "clean-up" << cleanMs << "ms, ocr" << timer.elapsed()
+                   << "ms," << page.words.size() << "words, quality" << readingQuality(page) << "steps"
+                   << prepared.steps;
+    *scale = prepared.scale;
+    // Orientation detection (OSD) is costly and upright pages read well: it only runs after a poor reading.
+    if (rotation == 0 && options.detectOrientation && readingQuality(page) < PoorReading) {
+        const int turn = engine.detectRotation(prepared.pix.get());
+        if (turn != 0) {
+            double turnedScale = 1;
+            Result<OcrPage> again = readUpright(turned(grey, turn), index, dpi, turn, cancel, &turnedScale);
+            if (!again)
+                return again.error();
+            if (readingQuality(*again) > readingQuality(page)) {
+                *scale = turnedScale;
+                return again;
+            }
+        }
+    }
+    return page;
+}
 
-    if (options.readCodes)
-        document.codes += CodeReader::read(turned(grey, prepared.rotation), index);
-    qCDebug(lcOcr) << "page" << index << "clean-up" << cleanMs << "ms, ocr" << ocrMs << "ms, codes" << timer.elapsed()
-                   << "ms," << page.words.size() << "words, steps" << prepared.steps;
-    rotations.append(prepared.rotation);
-    scales.append(prepared.scale);
+Result<OcrPage> DocumentReader::Private::readImagePage(const QImage& image, int index, int dpi, OcrDocument& document,
+                                                       const std::atomic_bool* cancel)
+{
+    const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
+    double scale = 1;
+    Result<OcrPage> page = readUpright(grey, index, dpi, 0, cancel, &scale);
+    if (!page)
+        return page;
+    if (options.readCodes) {
+        QElapsedTimer timer;
+        timer.start();
+        document.codes += CodeReader::read(turned(grey, page->rotation), index);
+        qCDebug(lcOcr) << "codes" << timer.elapsed() << "ms";
+    }
+    rotations.append(page->rotation);
+    scales.append(scale);
     return page;
 }
 
@@ -359,10 +404,18 @@ Result<OcrPage> DocumentReader::reread(int page, const QRect& region, RereadMode
     clean.fixedScale = d->scales.value(page, 1.0);
     if (mode == RereadMode::Upscaled)
         clean.extraScale = 2;
-    PreparedImage prepared = Preprocessor::prepare(d->cachedPage.copy(area), clean);
+    // Tesseract reads text that touches the edge of its image badly: a white margin goes around the region.
+    const int margin = 16;
+    QImage padded(area.size() + QSize(2 * margin, 2 * margin), QImage::Format_Grayscale8);
+    padded.fill(255);
+    {
+        QPainter painter(&padded);
+        painter.drawImage(margin, margin, d->cachedPage, area.x(), area.y(), area.width(), area.height());
+    }
+    PreparedImage prepared = Preprocessor::prepare(padded, clean);
     if (!prepared.pix)
         return Error {Error::Code::Io, tr("There is not enough memory to read the image."), {}};
-    prepared.offset = area.topLeft();
+    prepared.offset = area.topLeft() - QPoint(margin, margin);
 
     OcrPage result;
     result.index = page;

@@ -77,8 +77,9 @@ Result<QImage> ImageLoader::load(const QByteArray& data, const QString& fileName
     const QSize stored = reader.size();
     if (stored.isValid()) {
         const qint64 pixels = qint64(stored.width()) * stored.height();
-        const bool scalesWhileDecoding = reader.supportsOption(QImageIOHandler::ScaledSize);
+        // Qt's PNG and other handlers claim to scale but decode the whole image first.
         const bool isJpeg = format == DocumentFormat::Jpeg;
+        const bool scalesWhileDecoding = isJpeg || format == DocumentFormat::Webp;
         const qint64 refusedAbove = scalesWhileDecoding ? MaxFullDecodePixels * 64 : MaxFullDecodePixels;
         const QSize target = decodeSize(stored, isJpeg, MaxPixels);
         if (pixels > refusedAbove || (isJpeg && qint64(target.width()) * target.height() > MaxFullDecodePixels)) {

@@ -20,8 +20,9 @@ constexpr double MeasurePixels = 3e6;
 constexpr double MaxPreparedPixels = 24e6;
 constexpr double MinScale = 0.2;
 constexpr double MaxScale = 4.0;
-// Closer than this to the target, the text is left at its size (saves a resampling pass).
-constexpr double ScaleTolerance = 1.2;
+// Closer than this factor to the target, text is left at its size: Tesseract reads a wide range of sizes well, and
+// resampling costs time and sharpness (tests/bench/ocr_tune).
+constexpr double ScaleTolerance = 1.5;
 
 struct BoxaDeleter
 {
@@ -78,8 +79,8 @@ QRect PreparedImage::toPage(const QRect& box) const
     }
     QRect result(QPoint(int(std::floor(left)), int(std::floor(top))),
                  QPoint(int(std::ceil(right)) - 1, int(std::ceil(bottom)) - 1));
-    if (rotatedSize.isValid())
-        result = result.intersected(QRect(QPoint(0, 0), rotatedSize));
+    if (inputSize.isValid())
+        result = result.intersected(QRect(QPoint(0, 0), inputSize));
     return result.translated(offset);
 }
 
@@ -132,11 +133,10 @@ double Preprocessor::scaleFor(Pix* grey, int textHeight)
     return scale;
 }
 
-PreparedImage Preprocessor::prepare(const QImage& grey, const Options& options,
-                                    const OrientationDetector& detectOrientation)
+PreparedImage Preprocessor::prepare(const QImage& grey, const Options& options)
 {
     PreparedImage prepared;
-    prepared.rotatedSize = grey.size();
+    prepared.inputSize = grey.size();
     PixPtr pix = pixFromImage(grey);
     if (!pix)
         return prepared;
@@ -162,18 +162,6 @@ PreparedImage Preprocessor::prepare(const QImage& grey, const Options& options,
         }
     }
     prepared.scale = scale;
-
-    if (detectOrientation) {
-        const int rotation = detectOrientation(pix.get());
-        if (rotation % 90 == 0 && rotation > 0 && rotation < 360) {
-            if (PixPtr turned {pixRotateOrth(pix.get(), rotation / 90)}) {
-                pix = std::move(turned);
-                prepared.rotation = rotation;
-                prepared.rotatedSize = rotation == 180 ? grey.size() : grey.size().transposed();
-            }
-        }
-        stepDone("osd");
-    }
 
     if (options.steps.testFlag(CleanupStep::Normalize)) {
         if (PixPtr normalized {pixBackgroundNormSimple(pix.get(), nullptr, nullptr)}) {

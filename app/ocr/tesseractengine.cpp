@@ -136,6 +136,9 @@ Result<void> TesseractEngine::init(const QStringList& languages, const QMap<QByt
         return Error {Error::Code::Io, tr("The OCR engine could not load its language data."),
                       QString::fromUtf8(languageBytes) + QStringLiteral(" in ") + path};
     }
+    // Tesseract 5 re-reads every unsure line inverted (light text on dark): on receipts that costs time and finds
+    // nothing (tests/bench/ocr_tune).
+    m_api->SetVariable("tessedit_do_invert", "0");
     for (auto it = variables.begin(); it != variables.end(); ++it) {
         if (!m_api->SetVariable(it.key().constData(), it.value().constData()))
             qCWarning(lcOcr) << "unknown Tesseract variable" << it.key();
