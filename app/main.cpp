@@ -1,5 +1,6 @@
 #include "application.h"
 #include "cli/commandline.h"
+#include "ocr/documentreader.h"
 
 #include <QApplication>
 #include <QTextStream>
@@ -8,6 +9,7 @@
 
 int main(int argc, char* argv[])
 {
+    Moniagent::DocumentReader::configureProcess();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -3,8 +3,11 @@
 #include "core/result.h"
 #include "ocrdocument.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
+#include <QFlags>
 #include <QImage>
+#include <QMap>
 #include <QStringList>
 
 #include <atomic>
@@ -12,12 +15,31 @@
 
 namespace Moniagent {
 
+// The clean-up steps (Leptonica) an image page goes through before Tesseract reads it; the defaults are the ones
+// that helped on real receipts (tests/bench/ocr_tune).
+enum class CleanupStep
+{
+    Scale = 0x01, // scale so that text has OcrOptions::textHeight: downscale huge photos, upscale small scans
+    Normalize = 0x02, // even out the background (shadows, yellowed paper) and stretch the contrast
+    Deskew = 0x04, // straighten text turned by a few degrees
+    Binarize = 0x08, // adaptive (Sauvola) black and white instead of Tesseract's global threshold
+    RemoveBorder = 0x10, // drop dark areas touching the edges (scanner lid, table, shadow)
+};
+Q_DECLARE_FLAGS(CleanupSteps, CleanupStep)
+Q_DECLARE_OPERATORS_FOR_FLAGS(CleanupSteps)
+
 // Limits and choices for reading receipt files.
 struct OcrOptions
 {
-    QStringList languages{QStringLiteral("eng")}; // Tesseract traineddata names; joined with '+'
+    QStringList languages {QStringLiteral("eng")}; // Tesseract traineddata names; joined with '+'
     int maxPages = 20; // a longer PDF is refused with a message naming the limit
     bool detectOrientation = true; // OSD (tesseract-ocr-osd) when installed
+    CleanupSteps steps = CleanupStep::Scale | CleanupStep::Normalize | CleanupStep::Deskew;
+    int textHeight = 28; // the glyph height (pixels) Scale aims at
+    int pageSegMode = 4; // Tesseract's page segmentation mode: 3 automatic, 4 one column, 6 one block, 11 sparse
+    bool readCodes = true; // look for QR codes and barcodes (ZXing)
+    // Further Tesseract parameters ("tessedit_do_invert" → "0"), set after the defaults.
+    QMap<QByteArray, QByteArray> tesseractVariables;
 };
 
 // How to re-read one region of a page when the first pass is unsure.
@@ -43,6 +65,11 @@ public:
     DocumentReader(const DocumentReader&) = delete;
     DocumentReader& operator=(const DocumentReader&) = delete;
 
+    // Call first thing in main(), before any thread starts: Tesseract runs one thread per reader, so its OpenMP
+    // threads only compete with the batch's own workers. Sets OMP_THREAD_LIMIT=1 unless the environment sets it
+    // and, where OpenMP was already initialised when the program loaded, turns off its parallel regions.
+    static void configureProcess();
+
     // Reads a whole file. `cancel`, when given, is polled between pages and steps (Error::Code::Cancelled).
     Result<OcrDocument> read(const QString& path, const std::atomic_bool* cancel = nullptr);
 
@@ -51,8 +78,10 @@ public:
     Result<OcrPage> reread(int page, const QRect& region, RereadMode mode);
 
     // The upright page image the boxes of a page refer to (OcrPage::size), for display and thumbnails;
-    // scaled down to fit `maxSize` when given. Works without a Tesseract engine; safe from any thread.
-    static Result<QImage> pageImage(const QString& path, int page = 0, const QSize& maxSize = {});
+    // scaled down to fit `maxSize` when given. `rotation` is the page's OcrPage::rotation from read() (the turn
+    // orientation detection found; EXIF orientation is always applied). Works without a Tesseract engine; safe
+    // from any thread.
+    static Result<QImage> pageImage(const QString& path, int page = 0, const QSize& maxSize = {}, int rotation = 0);
 
     // The Tesseract languages installed on this machine ("eng", "deu", …), without "osd".
     static QStringList installedLanguages();
