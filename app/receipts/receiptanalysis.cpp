@@ -77,8 +77,8 @@ QList<AnalyzedRow> analyzeRows(const QList<ReceiptRow>& rows, int minorDigits, c
 
 QString detectCurrency(const QList<AnalyzedRow>& rows)
 {
-    static const QRegularExpression codes(QStringLiteral(
-        "(?<![A-Z])(EUR|USD|GBP|CHF|MYR|SGD|AUD|CAD|NZD|HKD|JPY|CNY|SEK|NOK|DKK|PLN|CZK|HUF|INR|IDR|THB|PHP)(?![A-Z])"));
+    static const QRegularExpression codes(QStringLiteral("(?<![A-Z])(EUR|USD|GBP|CHF|MYR|SGD|AUD|CAD|NZD|HKD|JPY|CNY|"
+                                                         "SEK|NOK|DKK|PLN|CZK|HUF|INR|IDR|THB|PHP)(?![A-Z])"));
     QHash<QString, int> votes;
     for (const AnalyzedRow& row : rows) {
         for (const RowNumber& number : row.numbers) {

@@ -16,7 +16,7 @@ constexpr int kOldestYears = 30;
 const QHash<QString, int>& monthNames()
 {
     static const QHash<QString, int> names = [] {
-        const QList<QPair<int, const char*>> table{
+        const QList<QPair<int, const char*>> table {
             {1, "JANUARY JAN JANUAR JANNER JANVIER JANV ENERO ENE GENNAIO GEN JANUARI"},
             {2, "FEBRUARY FEB FEBRUAR FEVRIER FEVR FEV FEBRERO FEBBRAIO FEBRUARI"},
             {3, "MARCH MAR MARZ MRZ MARS MARZO MAART MRT MAC"},
@@ -43,9 +43,8 @@ const QHash<QString, int>& monthNames()
 QString monthAlternation()
 {
     QStringList names = monthNames().keys();
-    std::sort(names.begin(), names.end(), [](const QString& a, const QString& b) {
-        return a.size() != b.size() ? a.size() > b.size() : a < b;
-    });
+    std::sort(names.begin(), names.end(),
+              [](const QString& a, const QString& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
     return names.join(u'|');
 }
 
@@ -124,11 +123,12 @@ QList<DateMatch> findDates(const QString& folded, const QDate& today)
 
     const QString months = monthAlternation();
     static const QRegularExpression dayMonthYear(
-        QStringLiteral("(?<![A-Z\\d])(\\d{1,2})(?:ST|ND|RD|TH|ER|E|O)?\\.?[\\s\\-/.,]*(?:DE\\s+)?(") + months +
-        QStringLiteral(")(?![A-Z])\\.?[\\s\\-/.,]*(?:DE\\s+)?('?\\d{4}|'?\\d{2})(?!\\d)"));
+        QStringLiteral("(?<![A-Z\\d])(\\d{1,2})(?:ST|ND|RD|TH|ER|E|O)?\\.?[\\s\\-/.,]*(?:DE\\s+)?(") + months
+        + QStringLiteral(")(?![A-Z])\\.?[\\s\\-/.,]*(?:DE\\s+)?('?\\d{4}|'?\\d{2})(?!\\d)"));
     static const QRegularExpression monthDayYear(
-        QStringLiteral("(?<![A-Z\\d])(") + months +
-        QStringLiteral(")(?![A-Z])\\.?[\\s\\-/.]*(\\d{1,2})(?:ST|ND|RD|TH)?(?!\\d)[\\s,./-]+('?\\d{4}|'?\\d{2})(?!\\d)"));
+        QStringLiteral("(?<![A-Z\\d])(") + months
+        + QStringLiteral(
+            ")(?![A-Z])\\.?[\\s\\-/.]*(\\d{1,2})(?:ST|ND|RD|TH)?(?!\\d)[\\s,./-]+('?\\d{4}|'?\\d{2})(?!\\d)"));
     for (const QRegularExpression* pattern : {&dayMonthYear, &monthDayYear}) {
         auto named = pattern->globalMatch(folded);
         const bool dayFirst = pattern == &dayMonthYear;

@@ -33,7 +33,7 @@ QJsonValue boxToJson(const QRect& box)
 {
     if (box.isNull())
         return QJsonValue::Null;
-    return QJsonArray{box.x(), box.y(), box.width(), box.height()};
+    return QJsonArray {box.x(), box.y(), box.width(), box.height()};
 }
 
 QRect boxFromJson(const QJsonValue& value)

@@ -23,8 +23,8 @@ DatePick chooseDate(const QList<AnalyzedRow>& rows, bool preferDayFirst)
             }
         }
     }
-    const bool dayFirst = dayFirstEvidence != monthFirstEvidence ? dayFirstEvidence > monthFirstEvidence
-                                                                 : preferDayFirst;
+    const bool dayFirst
+        = dayFirstEvidence != monthFirstEvidence ? dayFirstEvidence > monthFirstEvidence : preferDayFirst;
     const bool orderProven = dayFirstEvidence != monthFirstEvidence;
 
     DatePick pick;

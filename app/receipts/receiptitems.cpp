@@ -41,8 +41,8 @@ bool endsItems(const AnalyzedRow& row)
     const RowKeywords& k = row.keywords;
     if (row.money.isEmpty())
         return k.subtotal || k.totalStrength >= 2 || k.count;
-    return k.subtotal || k.totalStrength >= 2 || (k.tax && !k.discount) || k.tendered || k.change || k.count ||
-        k.rounding;
+    return k.subtotal || k.totalStrength >= 2 || (k.tax && !k.discount) || k.tendered || k.change || k.count
+        || k.rounding;
 }
 
 // A quantity printed on the row: "2x", "x2", "2 @", or a plain number whose product with a unit price is the amount.
@@ -78,8 +78,8 @@ void readQuantity(const AnalyzedRow& row, int amountNumber, ReceiptItem& item)
         const NumberToken& quantity = row.numbers.at(q).token;
         if (q == amountNumber || quantity.mantissa <= 0)
             continue;
-        if (quantity.suffix == u"X" || quantity.prefix == u"X" || quantity.suffix == u"PC" || quantity.suffix == u"PCS" ||
-            quantity.suffix == u"KG" || quantity.suffix == u"ST" || quantity.suffix == u"STK") {
+        if (quantity.suffix == u"X" || quantity.prefix == u"X" || quantity.suffix == u"PC" || quantity.suffix == u"PCS"
+            || quantity.suffix == u"KG" || quantity.suffix == u"ST" || quantity.suffix == u"STK") {
             item.quantity = quantity.decimalString();
             return;
         }

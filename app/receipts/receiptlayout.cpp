@@ -109,7 +109,7 @@ QList<ReceiptRow> buildRows(const OcrDocument& document)
         QList<PendingLine> lines;
         QRect extent;
         for (const OcrLine& line : page.lines) {
-            PendingLine pending{segmentOf(page, line), lineConfidence(page, line)};
+            PendingLine pending {segmentOf(page, line), lineConfidence(page, line)};
             if (pending.segment.text.isEmpty())
                 continue;
             if (pending.segment.box.isNull())
@@ -136,10 +136,10 @@ QList<ReceiptRow> buildRows(const OcrDocument& document)
                 grouped.append({line});
         }
 
-        const int pageHeight = page.size.isValid() && page.size.height() > 0 ? page.size.height()
-                                                                              : std::max(1, extent.bottom() + 1);
-        const QString origin = page.source == QLatin1String("pdf-text") ? QStringLiteral("pdf-text")
-                                                                         : QStringLiteral("ocr");
+        const int pageHeight
+            = page.size.isValid() && page.size.height() > 0 ? page.size.height() : std::max(1, extent.bottom() + 1);
+        const QString origin
+            = page.source == QLatin1String("pdf-text") ? QStringLiteral("pdf-text") : QStringLiteral("ocr");
         QList<ReceiptRow> pageRows;
         for (QList<PendingLine>& group : grouped) {
             std::sort(group.begin(), group.end(), [](const PendingLine& a, const PendingLine& b) {
@@ -161,8 +161,9 @@ QList<ReceiptRow> buildRows(const OcrDocument& document)
             row.relativeY = std::clamp(double(row.box.center().y()) / pageHeight, 0.0, 1.0);
             pageRows.append(row);
         }
-        std::stable_sort(pageRows.begin(), pageRows.end(),
-                         [](const ReceiptRow& a, const ReceiptRow& b) { return a.box.center().y() < b.box.center().y(); });
+        std::stable_sort(pageRows.begin(), pageRows.end(), [](const ReceiptRow& a, const ReceiptRow& b) {
+            return a.box.center().y() < b.box.center().y();
+        });
         rows += pageRows;
     }
     return rows;

@@ -18,16 +18,16 @@ struct CurrencyMark
 };
 
 // Symbols and codes printed beside amounts, longest first so that "US$" wins over "$".
-constexpr std::array kCurrencyMarks{
-    CurrencyMark{u"US$", u"USD"}, CurrencyMark{u"HK$", u"HKD"}, CurrencyMark{u"NZ$", u"NZD"},
-    CurrencyMark{u"MYR", u"MYR"}, CurrencyMark{u"EUR", u"EUR"}, CurrencyMark{u"USD", u"USD"},
-    CurrencyMark{u"GBP", u"GBP"}, CurrencyMark{u"CHF", u"CHF"}, CurrencyMark{u"SGD", u"SGD"},
-    CurrencyMark{u"AUD", u"AUD"}, CurrencyMark{u"CAD", u"CAD"}, CurrencyMark{u"NZD", u"NZD"},
-    CurrencyMark{u"HKD", u"HKD"}, CurrencyMark{u"JPY", u"JPY"}, CurrencyMark{u"IDR", u"IDR"},
-    CurrencyMark{u"THB", u"THB"}, CurrencyMark{u"SFR", u"CHF"}, CurrencyMark{u"FR.", u"CHF"},
-    CurrencyMark{u"S$", u"SGD"}, CurrencyMark{u"A$", u"AUD"}, CurrencyMark{u"C$", u"CAD"},
-    CurrencyMark{u"RM", u"MYR"}, CurrencyMark{u"€", u"EUR"}, CurrencyMark{u"£", u"GBP"},
-    CurrencyMark{u"¥", u"JPY"}, CurrencyMark{u"₹", u"INR"}, CurrencyMark{u"$", u"$"},
+constexpr std::array kCurrencyMarks {
+    CurrencyMark {u"US$", u"USD"}, CurrencyMark {u"HK$", u"HKD"}, CurrencyMark {u"NZ$", u"NZD"},
+    CurrencyMark {u"MYR", u"MYR"}, CurrencyMark {u"EUR", u"EUR"}, CurrencyMark {u"USD", u"USD"},
+    CurrencyMark {u"GBP", u"GBP"}, CurrencyMark {u"CHF", u"CHF"}, CurrencyMark {u"SGD", u"SGD"},
+    CurrencyMark {u"AUD", u"AUD"}, CurrencyMark {u"CAD", u"CAD"}, CurrencyMark {u"NZD", u"NZD"},
+    CurrencyMark {u"HKD", u"HKD"}, CurrencyMark {u"JPY", u"JPY"}, CurrencyMark {u"IDR", u"IDR"},
+    CurrencyMark {u"THB", u"THB"}, CurrencyMark {u"SFR", u"CHF"}, CurrencyMark {u"FR.", u"CHF"},
+    CurrencyMark {u"S$", u"SGD"},  CurrencyMark {u"A$", u"AUD"},  CurrencyMark {u"C$", u"CAD"},
+    CurrencyMark {u"RM", u"MYR"},  CurrencyMark {u"€", u"EUR"},   CurrencyMark {u"£", u"GBP"},
+    CurrencyMark {u"¥", u"JPY"},   CurrencyMark {u"₹", u"INR"},   CurrencyMark {u"$", u"$"},
 };
 
 bool isSeparator(QChar c)
@@ -60,6 +60,9 @@ std::optional<Interpretation> interpret(QString run)
     // Spaces beside a decimal point are OCR noise: "12 .50", "12. 50".
     static const QRegularExpression spacedPoint(QStringLiteral("\\s*([.,])\\s*"));
     run.replace(spacedPoint, QStringLiteral("\\1"));
+    // ".40": a cent amount printed without its leading zero.
+    if (run.startsWith(u'.') || run.startsWith(u','))
+        run.prepend(u'0');
 
     QList<QString> parts;
     QList<QChar> separators;
@@ -88,9 +91,8 @@ std::optional<Interpretation> interpret(QString run)
         const int fraction = int(parts.last().size());
         const bool decimalSeparator = (last == u'.' || last == u',');
         QList<QChar> before = separators.mid(0, separators.size() - 1);
-        if (decimalSeparator && fraction == 3 && std::all_of(before.cbegin(), before.cend(), [&](QChar c) {
-                return c == last;
-            })) {
+        if (decimalSeparator && fraction == 3
+            && std::all_of(before.cbegin(), before.cend(), [&](QChar c) { return c == last; })) {
             // "1.234.567" groups; a single "9.000" is three decimals or a thousands group.
             if (!validGroups(parts))
                 return std::nullopt;
@@ -204,8 +206,12 @@ QString NumberToken::decimalString() const
 QString fixOcrDigits(QStringView text)
 {
     QString result = text.toString();
-    auto digitAt = [&](qsizetype i) { return i >= 0 && i < result.size() && result.at(i).isDigit(); };
-    auto pointAt = [&](qsizetype i) { return i >= 0 && i < result.size() && (result.at(i) == u'.' || result.at(i) == u','); };
+    auto digitAt = [&](qsizetype i) {
+        return i >= 0 && i < result.size() && result.at(i).isDigit();
+    };
+    auto pointAt = [&](qsizetype i) {
+        return i >= 0 && i < result.size() && (result.at(i) == u'.' || result.at(i) == u',');
+    };
     for (qsizetype i = 0; i < result.size(); ++i) {
         if (result.at(i) != u'O' && result.at(i) != u'o')
             continue;
@@ -221,8 +227,8 @@ QString fixOcrDigits(QStringView text)
 
 QList<NumberToken> findNumbers(QStringView input)
 {
-    static const QRegularExpression runPattern(
-        QStringLiteral("\\d+(?:(?:\\s?[.,]\\s?|['’]|\\s(?=\\d{3}(?!\\d)))\\d+)*"));
+    static const QRegularExpression runPattern(QStringLiteral(
+        "(?:(?<![\\d.,])[.,](?=\\d{2}(?![\\d.,])))?\\d+(?:(?:\\s?[.,]\\s?|['’]|\\s(?=\\d{3}(?!\\d)))\\d+)*"));
     const QString text = fixOcrDigits(input);
     QList<NumberToken> tokens;
 
@@ -237,7 +243,8 @@ QList<NumberToken> findNumbers(QStringView input)
         const QChar after = end < text.size() ? text.at(end) : QChar();
         const QChar afterNext = end + 1 < text.size() ? text.at(end + 1) : QChar();
         const bool digitBeforeJoint = start > 1 && text.at(start - 2).isDigit();
-        if ((before == u'/' || before == u':' || before == u'.' || before == u',' || isMinus(before)) && digitBeforeJoint)
+        if ((before == u'/' || before == u':' || before == u'.' || before == u',' || isMinus(before))
+            && digitBeforeJoint)
             return true;
         if ((after == u'/' || after == u':' || isMinus(after) || after == u'.') && afterNext.isDigit())
             return true;

@@ -19,9 +19,9 @@ constexpr float kUnsure = 0.5F;
 
 bool isDollarCurrency(const Currency& currency)
 {
-    static const QStringList dollars{QStringLiteral("USD"), QStringLiteral("CAD"), QStringLiteral("AUD"),
-                                     QStringLiteral("NZD"), QStringLiteral("SGD"), QStringLiteral("HKD"),
-                                     QStringLiteral("TWD"), QStringLiteral("MXN")};
+    static const QStringList dollars {QStringLiteral("USD"), QStringLiteral("CAD"), QStringLiteral("AUD"),
+                                      QStringLiteral("NZD"), QStringLiteral("SGD"), QStringLiteral("HKD"),
+                                      QStringLiteral("TWD"), QStringLiteral("MXN")};
     return dollars.contains(currency.code());
 }
 
@@ -107,12 +107,14 @@ ReceiptDraft ReceiptParser::parse(const OcrDocument& document) const
     const DatePick date = chooseDate(analyzed, dayFirst);
     if (date.row >= 0) {
         draft.date = date.date;
-        draft.sources.insert(QString::fromLatin1(ReceiptDraft::Date), rowSource(analyzed.at(date.row), date.confidence));
+        draft.sources.insert(QString::fromLatin1(ReceiptDraft::Date),
+                             rowSource(analyzed.at(date.row), date.confidence));
     }
     const TimePick time = chooseTime(analyzed, date.row);
     if (time.row >= 0) {
         draft.time = time.time;
-        draft.sources.insert(QString::fromLatin1(ReceiptDraft::Time), rowSource(analyzed.at(time.row), time.confidence));
+        draft.sources.insert(QString::fromLatin1(ReceiptDraft::Time),
+                             rowSource(analyzed.at(time.row), time.confidence));
     }
     const MerchantPick merchant = chooseMerchant(analyzed);
     if (merchant.row >= 0 && !merchant.name.isEmpty()) {
@@ -123,9 +125,9 @@ ReceiptDraft ReceiptParser::parse(const OcrDocument& document) const
     const PaymentPick payment = choosePayment(analyzed, draft.totalMinor);
     if (!payment.method.isEmpty()) {
         draft.paymentMethod = payment.method;
-        ReceiptFieldSource source = payment.row >= 0 ? rowSource(analyzed.at(payment.row), payment.confidence)
-                                                     : ReceiptFieldSource{payment.confidence, {}, 0,
-                                                                          QStringLiteral("computed"), {}};
+        ReceiptFieldSource source = payment.row >= 0
+            ? rowSource(analyzed.at(payment.row), payment.confidence)
+            : ReceiptFieldSource {payment.confidence, {}, 0, QStringLiteral("computed"), {}};
         draft.sources.insert(QString::fromLatin1(ReceiptDraft::Payment), source);
     }
     return draft;
@@ -134,10 +136,10 @@ ReceiptDraft ReceiptParser::parse(const OcrDocument& document) const
 QList<ReceiptParser::Region> ReceiptParser::unsureRegions(const OcrDocument& document, const ReceiptDraft& draft) const
 {
     QList<Region> regions;
-    const bool totalUnsure = !draft.has(QString::fromLatin1(ReceiptDraft::Total)) ||
-        draft.confidence(QString::fromLatin1(ReceiptDraft::Total)) < kUnsure;
-    const bool dateUnsure = !draft.has(QString::fromLatin1(ReceiptDraft::Date)) ||
-        draft.confidence(QString::fromLatin1(ReceiptDraft::Date)) < kUnsure;
+    const bool totalUnsure = !draft.has(QString::fromLatin1(ReceiptDraft::Total))
+        || draft.confidence(QString::fromLatin1(ReceiptDraft::Total)) < kUnsure;
+    const bool dateUnsure = !draft.has(QString::fromLatin1(ReceiptDraft::Date))
+        || draft.confidence(QString::fromLatin1(ReceiptDraft::Date)) < kUnsure;
     if (!totalUnsure && !dateUnsure)
         return regions;
 

@@ -25,8 +25,11 @@ bool isLastMoney(const AnalyzedRow& row, int money)
     return money == row.money.size() - 1;
 }
 
-double keywordScore(const RowKeywords& k)
+double keywordScore(const RowKeywords& k, qint64 value, qint64 unit)
 {
+    // A "rounding" row holding a whole currency unit or more is the rounded total ("ROUNDING RM 13.60").
+    if (k.rounding && !k.change && !k.count && std::abs(value) >= unit)
+        return 4;
     if (k.count)
         return -8;
     if (k.change)
@@ -95,15 +98,18 @@ Pools collect(const QList<AnalyzedRow>& rows)
         const AnalyzedRow& row = rows.at(r);
         const RowKeywords& k = row.keywords;
         const int rate = k.tax ? taxRateIn(row.folded) : -1;
+        qint64 unit = 1;
+        for (int i = 0; i < row.minorDigits; ++i)
+            unit *= 10;
         for (int m = 0; m < row.money.size(); ++m) {
             const qint64 value = row.moneyValue(m);
             const bool last = isLastMoney(row, m);
-            if (k.rounding && std::abs(value) < 100)
+            if (k.rounding && std::abs(value) < unit)
                 pools.roundings.append(value);
-            if (k.change && !k.totalStrength && value >= 0)
-                pools.changes.append(value);
-            else if (k.tendered && !k.change && value > 0)
-                pools.tendered.append(value);
+            if (k.change && !k.totalStrength)
+                pools.changes.append(std::abs(value));
+            else if (k.tendered && !k.change && value != 0)
+                pools.tendered.append(std::abs(value)); // "CASH -11.80": tendered amounts are printed either way
             if (k.subtotal && value > 0)
                 pools.subtotals.append({r, m, value, 3.0 - (last ? 0 : 1)});
             if (k.tax && k.totalStrength < 3 && !k.subtotal && value >= 0) {
@@ -114,7 +120,7 @@ Pools collect(const QList<AnalyzedRow>& rows)
             }
             if (value <= 0)
                 continue;
-            double score = keywordScore(k) - (row.inheritedLabel ? 0.5 : 0);
+            double score = keywordScore(k, value, unit) - (row.inheritedLabel ? 0.5 : 0);
             if (!last)
                 score -= 1.5;
             score += row.row.relativeY;
@@ -265,10 +271,10 @@ TotalsResult chooseTotals(const QList<AnalyzedRow>& rows, std::optional<qint64> 
     if (pools.totals.isEmpty())
         return result;
 
-    QList<const Candidate*> subtotals{nullptr};
+    QList<const Candidate*> subtotals {nullptr};
     for (const Candidate& c : pools.subtotals)
         subtotals.append(&c);
-    QList<const Candidate*> taxes{nullptr};
+    QList<const Candidate*> taxes {nullptr};
     for (const Candidate& c : pools.taxes)
         taxes.append(&c);
 
@@ -310,15 +316,15 @@ TotalsResult chooseTotals(const QList<AnalyzedRow>& rows, std::optional<qint64> 
     result.checks = best.checks;
 
     if (best.subtotal) {
-        const bool consistent = best.sumMatches || (best.itemsMatch && itemsSum == best.subtotal->value) ||
-                                best.subtotal->value == best.total->value;
+        const bool consistent = best.sumMatches || (best.itemsMatch && itemsSum == best.subtotal->value)
+            || best.subtotal->value == best.total->value;
         const float c = (consistent ? 0.85F : 0.5F) * rows.at(best.subtotal->row).row.confidence;
         result.subtotal = {best.subtotal->value, best.subtotal->row, best.subtotal->money, c};
     }
     if (best.tax) {
         const int rate = taxRateIn(rows.at(best.tax->row).folded);
-        const bool consistent = best.sumMatches || matchesRate(best.tax->value, best.total->value, rate, true) ||
-                                (best.subtotal && matchesRate(best.tax->value, best.subtotal->value, rate, false));
+        const bool consistent = best.sumMatches || matchesRate(best.tax->value, best.total->value, rate, true)
+            || (best.subtotal && matchesRate(best.tax->value, best.subtotal->value, rate, false));
         const float c = (consistent ? 0.85F : 0.5F) * rows.at(best.tax->row).row.confidence;
         result.tax = {best.tax->value, best.tax->row, best.tax->money, c};
     }

@@ -8,11 +8,13 @@
 // errors from reading errors. Today is 2026-11-22 and the default currency MYR, as for a Malaysian profile.
 #include "benchsupport.h"
 #include "receiptbench.h"
+#include "receipts/receiptlayout.h"
 #include "receipts/receiptparser.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonDocument>
 
 using namespace Moniagent;
 
@@ -45,7 +47,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption parserOnly(QStringLiteral("parser-only"),
                                         QStringLiteral("Parse the official OCR lines only (no image reading)."));
     const QCommandLineOption missesOption(QStringLiteral("misses"), QStringLiteral("List every miss."));
-    cli.addOptions({dataOption, parserOnly, missesOption});
+    const QCommandLineOption showOption(QStringLiteral("show"),
+                                        QStringLiteral("Print what the parser reads from one receipt (its id)."),
+                                        QStringLiteral("ID"));
+    cli.addOptions({dataOption, parserOnly, missesOption, showOption});
     cli.process(app);
 
     const QString data = cli.value(dataOption);
@@ -60,6 +65,20 @@ int main(int argc, char* argv[])
         Bench::out() << "cannot read the labels: " << error << Qt::endl;
         return 1;
     }
+    if (cli.isSet(showOption)) {
+        for (const Bench::LabelledReceipt& receipt : receipts) {
+            if (receipt.id != cli.value(showOption))
+                continue;
+            const OcrDocument document = Bench::documentFromOcrLines(receipt.ocrLinesPath);
+            for (const ReceiptParsing::ReceiptRow& row : ReceiptParsing::buildRows(document))
+                Bench::out() << row.box.top() << '-' << row.box.bottom() << "  " << row.text << Qt::endl;
+            const ReceiptDraft draft = parserOnOcrLines()(receipt);
+            Bench::out() << QJsonDocument(draft.toJson()).toJson(QJsonDocument::Indented) << Qt::endl;
+            return 0;
+        }
+        Bench::out() << "no receipt " << cli.value(showOption) << Qt::endl;
+        return 1;
+    }
     Bench::printMachine(QStringLiteral("receipt accuracy"));
     Bench::out() << receipts.size() << " labelled receipts from " << data << Qt::endl;
 
@@ -68,7 +87,8 @@ int main(int argc, char* argv[])
         Bench::out() << "Only --parser-only is available so far; running it." << Qt::endl;
     }
     const Bench::AccuracyResult result = Bench::scoreReceipts(receipts, parserOnOcrLines(), kToday);
-    Bench::reportAccuracy(QStringLiteral("parser on official OCR lines"), result, {97, 97, 90}, cli.isSet(missesOption));
+    Bench::reportAccuracy(QStringLiteral("parser on official OCR lines"), result, {97, 97, 90},
+                          cli.isSet(missesOption));
     Bench::printTable();
     return 0;
 }

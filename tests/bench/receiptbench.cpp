@@ -35,7 +35,10 @@ QList<LabelledReceipt> loadLabelledReceipts(const QString& directory, QString* e
         const QJsonObject json = QJsonDocument::fromJson(line, &parseError).object();
         if (parseError.error != QJsonParseError::NoError) {
             if (error)
-                *error = QStringLiteral("%1 line %2: %3").arg(file.fileName()).arg(lineNumber).arg(parseError.errorString());
+                *error = QStringLiteral("%1 line %2: %3")
+                             .arg(file.fileName())
+                             .arg(lineNumber)
+                             .arg(parseError.errorString());
             return {};
         }
         LabelledReceipt receipt;
@@ -152,16 +155,16 @@ AccuracyResult scoreReceipts(const QList<LabelledReceipt>& receipts, const Recei
         if (total && draft.totalMinor == total) {
             ++result.totalCorrect;
         } else {
-            const QString got = draft.totalMinor ? QString::number(double(*draft.totalMinor) / 100.0, 'f', 2)
-                                                 : QStringLiteral("-");
+            const QString got
+                = draft.totalMinor ? QString::number(double(*draft.totalMinor) / 100.0, 'f', 2) : QStringLiteral("-");
             result.misses.append({receipt.id, QStringLiteral("total"), receipt.total, got});
         }
         const QDate date = labelDate(receipt.date, today);
         if (date.isValid() && draft.date == date)
             ++result.dateCorrect;
         else
-            result.misses.append({receipt.id, QStringLiteral("date"), receipt.date + QStringLiteral(" (") +
-                                                                          date.toString(Qt::ISODate) + u')',
+            result.misses.append({receipt.id, QStringLiteral("date"),
+                                  receipt.date + QStringLiteral(" (") + date.toString(Qt::ISODate) + u')',
                                   draft.date.isValid() ? draft.date.toString(Qt::ISODate) : QStringLiteral("-")});
         if (normalizedMerchant(receipt.company) == normalizedMerchant(draft.merchant))
             ++result.merchantCorrect;
@@ -178,7 +181,9 @@ void reportAccuracy(const QString& mode, const AccuracyResult& result, const Acc
         const double value = result.receipts > 0 ? 100.0 * correct / result.receipts : 0;
         return QStringLiteral("%1 % (%2/%3)").arg(QString::number(value, 'f', 1)).arg(correct).arg(result.receipts);
     };
-    auto target = [](double value) { return QStringLiteral("≥ %1 %").arg(value, 0, 'f', 0); };
+    auto target = [](double value) {
+        return QStringLiteral("≥ %1 %").arg(value, 0, 'f', 0);
+    };
     if (misses) {
         out() << "Misses (" << mode << "):" << Qt::endl;
         for (const FieldMiss& miss : result.misses)
@@ -193,8 +198,8 @@ void reportAccuracy(const QString& mode, const AccuracyResult& result, const Acc
     if (!times.isEmpty()) {
         const double median = times.at(times.size() / 2);
         const double p95 = times.at(std::min<qsizetype>(times.size() - 1, (times.size() * 95) / 100));
-        report(QStringLiteral("time per receipt, ") + mode, QStringLiteral("median %1, p95 %2").arg(ms(median), ms(p95)),
-               QString());
+        report(QStringLiteral("time per receipt, ") + mode,
+               QStringLiteral("median %1, p95 %2").arg(ms(median), ms(p95)), QString());
     }
 }
 
