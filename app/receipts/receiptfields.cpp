@@ -117,12 +117,15 @@ PaymentPick choosePayment(const QList<AnalyzedRow>& rows, std::optional<qint64> 
                 changeGiven = changeGiven || row.moneyValue(m) > 0;
             continue;
         }
+        // A label on the row above names the amount printed alone below it ("CASH" / "10.00").
+        const QString text = row.inheritedLabel && r > 0 ? rows.at(r - 1).folded + u' ' + row.folded : row.folded;
         int specificity = 0;
-        const QString method = paymentMethodIn(row.folded, &specificity);
+        const QString method = paymentMethodIn(text, &specificity);
         if (method.isEmpty())
             continue;
-        const bool payment = mentionsPayment(row.folded);
-        if (row.money.isEmpty() && !payment && !row.keywords.tendered)
+        // Without an amount, only a row about the payment counts ("PAYMENT: CARD"), not "WE ACCEPT VISA".
+        const bool payment = mentionsPayment(text);
+        if (row.money.isEmpty() && !payment)
             continue;
         double score = specificity;
         if (!row.money.isEmpty())

@@ -1,5 +1,7 @@
 #include "receiptitems.h"
 
+#include "receiptmerchant.h"
+
 #include <QRegularExpression>
 
 namespace Moniagent::ReceiptParsing {
@@ -73,13 +75,20 @@ void readQuantity(const AnalyzedRow& row, int amountNumber, ReceiptItem& item)
             }
         }
     }
-    // A marked quantity without a price that explains it.
+    // A marked quantity without a price that explains it: "2x", "x2", "2 x …", "2 @ …", "1 PC", "0.450 KG".
+    static const QStringList units {QStringLiteral("X"),  QStringLiteral("PC"), QStringLiteral("PCS"),
+                                    QStringLiteral("KG"), QStringLiteral("ST"), QStringLiteral("STK"),
+                                    QStringLiteral("UN"), QStringLiteral("PZ")};
+    static const QRegularExpression timesAfter(QStringLiteral("^\\s*[xX×@*]\\s"));
     for (int q = 0; q < row.numbers.size(); ++q) {
-        const NumberToken& quantity = row.numbers.at(q).token;
-        if (q == amountNumber || quantity.mantissa <= 0)
+        const RowNumber& number = row.numbers.at(q);
+        const NumberToken& quantity = number.token;
+        if (q == amountNumber || quantity.mantissa <= 0 || quantity.percent)
             continue;
-        if (quantity.suffix == u"X" || quantity.prefix == u"X" || quantity.suffix == u"PC" || quantity.suffix == u"PCS"
-            || quantity.suffix == u"KG" || quantity.suffix == u"ST" || quantity.suffix == u"STK") {
+        const QString& text = row.row.segments.at(number.segment).text;
+        const bool marked = units.contains(quantity.suffix) || quantity.prefix == u"X"
+            || timesAfter.match(QStringView(text).mid(quantity.start + quantity.length)).hasMatch();
+        if (marked) {
             item.quantity = quantity.decimalString();
             return;
         }
@@ -98,30 +107,34 @@ QList<FoundItem> findItems(const QList<AnalyzedRow>& rows)
             break;
         }
     }
+    // A description printed on its own row belongs to the amount row right below it; when the amount row has its
+    // own description, it continues the item above instead.
     QString pending;
+    int pendingRow = -1;
     for (int r = start; r < rows.size(); ++r) {
         const AnalyzedRow& row = rows.at(r);
         if (endsItems(row))
             break;
-        if (!row.dates.isEmpty() || !row.times.isEmpty() || row.keywords.itemHeader)
+        if (!row.dates.isEmpty() || !row.times.isEmpty() || row.keywords.itemHeader
+            || (row.money.isEmpty() && shopInfoKind(row.folded) != ShopInfo::None)) {
+            pending.clear();
             continue;
+        }
         if (row.money.isEmpty()) {
             if (row.letters >= 2) {
                 const QString text = descriptionOf(row);
                 pending = pending.isEmpty() ? text : pending + u' ' + text;
+                pendingRow = r;
             }
             continue;
         }
         const int amountIndex = row.money.last();
         const RowNumber& amountNumber = row.numbers.at(amountIndex);
-        QString description = descriptionOf(row);
-        if (description.isEmpty() || row.letters < 2) {
-            description = pending;
-        } else if (!pending.isEmpty()) {
-            if (!items.isEmpty())
-                items.last().item.description += u' ' + pending;
-            else
-                description = pending + u' ' + description;
+        QString description = row.letters >= 1 ? descriptionOf(row) : QString();
+        if (description.isEmpty()) {
+            description = pendingRow == r - 1 ? pending : QString();
+        } else if (!pending.isEmpty() && !items.isEmpty() && items.last().row < pendingRow) {
+            items.last().item.description += u' ' + pending;
         }
         pending.clear();
         if (description.isEmpty())

@@ -185,7 +185,10 @@ bool wrappedTail(const QString& foldedName, bool businessWords)
         return true;
     static const QRegularExpression formOrCompany(legalForm().pattern() + u'|' + companyWord().pattern());
     static const QRegularExpression anyCompanyWord(formOrCompany.pattern() + u'|' + businessWord().pattern());
-    const QRegularExpressionMatch first = (businessWords ? anyCompanyWord : formOrCompany).match(foldedName);
+    // Words before the legal form that ends the name, else before its first company word.
+    QRegularExpressionMatch first = terminalLegalForm().match(foldedName);
+    if (!first.hasMatch())
+        first = (businessWords ? anyCompanyWord : formOrCompany).match(foldedName);
     if (!first.hasMatch())
         return false;
     int words = 0;

@@ -315,26 +315,42 @@ TotalsResult chooseTotals(const QList<AnalyzedRow>& rows, std::optional<qint64> 
                     std::clamp(confidence, 0.05F, 0.99F) * totalRow.row.confidence};
     result.checks = best.checks;
 
-    if (best.subtotal) {
-        const bool consistent = best.sumMatches || (best.itemsMatch && itemsSum == best.subtotal->value)
-            || best.subtotal->value == best.total->value;
-        const float c = (consistent ? 0.85F : 0.5F) * rows.at(best.subtotal->row).row.confidence;
-        result.subtotal = {best.subtotal->value, best.subtotal->row, best.subtotal->money, c};
+    // A printed subtotal or tax that the best reading left out is still reported, as inconsistent.
+    auto strongest = [&](const QList<Candidate>& pool) -> const Candidate* {
+        const Candidate* chosen = nullptr;
+        for (const Candidate& c : pool) {
+            if ((c.row != best.total->row || c.money != best.total->money) && (!chosen || c.score > chosen->score))
+                chosen = &c;
+        }
+        return chosen;
+    };
+    const Candidate* subtotal = best.subtotal ? best.subtotal : strongest(pools.subtotals);
+    const Candidate* tax = best.tax ? best.tax : strongest(pools.taxes);
+    const qint64 total = best.total->value;
+    const bool sumMatches = subtotal && tax && addsUp(subtotal->value + tax->value, total, pools.roundings);
+    const int rate = tax ? taxRateIn(rows.at(tax->row).folded) : -1;
+    const bool taxIncluded = tax && matchesRate(tax->value, total, rate, true);
+
+    if (subtotal) {
+        const bool consistent = sumMatches || itemsSum == subtotal->value || subtotal->value == total
+            || (!tax && addsUp(subtotal->value, total, pools.roundings));
+        const float c = (consistent ? 0.85F : 0.5F) * rows.at(subtotal->row).row.confidence;
+        result.subtotal = {subtotal->value, subtotal->row, subtotal->money, c};
     }
-    if (best.tax) {
-        const int rate = taxRateIn(rows.at(best.tax->row).folded);
-        const bool consistent = best.sumMatches || matchesRate(best.tax->value, best.total->value, rate, true)
-            || (best.subtotal && matchesRate(best.tax->value, best.subtotal->value, rate, false));
-        const float c = (consistent ? 0.85F : 0.5F) * rows.at(best.tax->row).row.confidence;
-        result.tax = {best.tax->value, best.tax->row, best.tax->money, c};
+    if (tax) {
+        const bool consistent
+            = sumMatches || taxIncluded || (subtotal && matchesRate(tax->value, subtotal->value, rate, false));
+        const float c = (consistent ? 0.85F : 0.5F) * rows.at(tax->row).row.confidence;
+        result.tax = {tax->value, tax->row, tax->money, c};
     }
 
-    if (best.subtotal && best.tax && !best.sumMatches && best.subtotal->value != best.total->value)
+    if (subtotal && tax && !sumMatches && subtotal->value != total && !taxIncluded)
         result.warnings.append(QStringLiteral("subtotal-tax-mismatch"));
     if (itemsSum && !best.itemsMatch) {
-        const qint64 total = best.total->value;
-        const bool withTax = best.tax && addsUp(*itemsSum + best.tax->value, total, pools.roundings);
-        if (!withTax)
+        const bool withTax = tax && addsUp(*itemsSum + tax->value, total, pools.roundings);
+        const bool printedSubtotal = std::any_of(pools.subtotals.cbegin(), pools.subtotals.cend(),
+                                                 [&](const Candidate& s) { return s.value == *itemsSum; });
+        if (!withTax && !printedSubtotal)
             result.warnings.append(QStringLiteral("items-do-not-add-up"));
     }
     return result;
