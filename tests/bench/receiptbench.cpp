@@ -152,9 +152,12 @@ AccuracyResult scoreReceipts(const QList<LabelledReceipt>& receipts, const Recei
         ++result.receipts;
 
         const std::optional<qint64> total = labelTotalMinor(receipt.total);
+        const double confidence = draft.confidence(QString::fromLatin1(ReceiptDraft::Total));
         if (total && draft.totalMinor == total) {
             ++result.totalCorrect;
+            result.totalConfidenceRight += confidence;
         } else {
+            result.totalConfidenceWrong += confidence;
             const QString got
                 = draft.totalMinor ? QString::number(double(*draft.totalMinor) / 100.0, 'f', 2) : QStringLiteral("-");
             result.misses.append({receipt.id, QStringLiteral("total"), receipt.total, got});
@@ -193,6 +196,12 @@ void reportAccuracy(const QString& mode, const AccuracyResult& result, const Acc
     report(QStringLiteral("total, ") + mode, percent(result.totalCorrect), target(targets.total));
     report(QStringLiteral("date, ") + mode, percent(result.dateCorrect), target(targets.date));
     report(QStringLiteral("merchant, ") + mode, percent(result.merchantCorrect), target(targets.merchant));
+    const int wrong = result.receipts - result.totalCorrect;
+    report(QStringLiteral("mean total confidence, right / wrong, ") + mode,
+           QStringLiteral("%1 / %2")
+               .arg(result.totalCorrect > 0 ? result.totalConfidenceRight / result.totalCorrect : 0, 0, 'f', 2)
+               .arg(wrong > 0 ? result.totalConfidenceWrong / wrong : 0, 0, 'f', 2),
+           QString());
     QList<double> times = result.milliseconds;
     std::sort(times.begin(), times.end());
     if (!times.isEmpty()) {

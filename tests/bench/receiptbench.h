@@ -56,6 +56,9 @@ struct AccuracyResult
     int dateCorrect = 0;
     int merchantCorrect = 0;
     QList<FieldMiss> misses;
+    // The parser's total confidence on right and on wrong totals: a useful confidence separates them.
+    double totalConfidenceRight = 0;
+    double totalConfidenceWrong = 0;
     QList<double> milliseconds; // per receipt
 };
 

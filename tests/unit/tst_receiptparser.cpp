@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentMap>
 
 using namespace Moniagent;
 using namespace Moniagent::ReceiptParsing;
@@ -124,6 +125,7 @@ private slots:
     void lineOnlyLabelAbove();
     void unsureRegions();
     void emptyDocument();
+    void parsesInParallel();
     void jsonRoundTrip();
 };
 
@@ -931,6 +933,29 @@ void TestReceiptParser::emptyDocument()
     QVERIFY(draft.items.isEmpty());
     const ReceiptDraft noise = parse(lines({"~~~", "|||", "12"}));
     QVERIFY(!noise.totalMinor);
+}
+
+void TestReceiptParser::parsesInParallel()
+{
+    // The parser is pure: one instance serves every worker thread with the same answers.
+    ReceiptParseOptions options;
+    options.today = kToday;
+    options.defaultCurrency = Currency::fromCode(u"EUR");
+    const ReceiptParser parser(options);
+    const QList<OcrDocument> documents {
+        document(lines({"Bäckerei Sonnenschein GmbH", "Datum: 03.03.2024", "Brot | 3,20", "Summe | 3,20"})),
+        document(lines({"PANADERÍA LA ESPIGA S.L.", "Fecha: 05/06/2023", "Pan | 1,80", "TOTAL A PAGAR | 1,80"})),
+        document(lines({"BAKKERIJ DE MOLEN B.V.", "7 maart 2022", "Brood | 2,95", "TOTAAL | 2,95"}))};
+    QList<QByteArray> expected;
+    for (const OcrDocument& d : documents)
+        expected.append(QJsonDocument(parser.parse(d).toJson()).toJson());
+    QList<int> jobs;
+    for (int i = 0; i < 300; ++i)
+        jobs.append(i);
+    const QList<QByteArray> results = QtConcurrent::blockingMapped(
+        jobs, [&](int i) { return QJsonDocument(parser.parse(documents.at(i % documents.size())).toJson()).toJson(); });
+    for (int i = 0; i < jobs.size(); ++i)
+        QCOMPARE(results.at(i), expected.at(i % documents.size()));
 }
 
 void TestReceiptParser::jsonRoundTrip()
