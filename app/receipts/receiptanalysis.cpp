@@ -1,0 +1,113 @@
+#include "receiptanalysis.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+namespace Moniagent::ReceiptParsing {
+
+namespace {
+
+int countLetters(const QString& text, const QList<RowNumber>& numbers, const QList<RowSegment>& segments)
+{
+    int letters = 0;
+    for (int s = 0; s < segments.size(); ++s) {
+        const QString& segmentText = segments.at(s).text;
+        QList<bool> covered(segmentText.size(), false);
+        for (const RowNumber& number : numbers) {
+            if (number.segment != s)
+                continue;
+            for (int i = number.token.start; i < number.token.start + number.token.length && i < covered.size(); ++i)
+                covered[i] = true;
+        }
+        for (int i = 0; i < segmentText.size(); ++i) {
+            if (!covered.at(i) && segmentText.at(i).isLetter())
+                ++letters;
+        }
+    }
+    Q_UNUSED(text);
+    return letters;
+}
+
+} // namespace
+
+QList<AnalyzedRow> analyzeRows(const QList<ReceiptRow>& rows, int minorDigits, const QDate& today)
+{
+    QList<AnalyzedRow> result;
+    result.reserve(rows.size());
+    for (const ReceiptRow& row : rows) {
+        AnalyzedRow analyzed;
+        analyzed.row = row;
+        analyzed.minorDigits = minorDigits;
+        analyzed.folded = foldText(row.text);
+        analyzed.keywords = classifyRow(analyzed.folded);
+        for (int s = 0; s < row.segments.size(); ++s) {
+            const RowSegment& segment = row.segments.at(s);
+            for (const NumberToken& token : findNumbers(segment.text)) {
+                RowNumber number;
+                number.token = token;
+                number.segment = s;
+                number.box = segment.boxOf(token.start, token.length);
+                number.text = segment.text.mid(token.start, token.length);
+                analyzed.numbers.append(number);
+            }
+        }
+        analyzed.dates = findDates(analyzed.folded, today);
+        analyzed.times = findTimes(analyzed.folded);
+        for (int i = 0; i < analyzed.numbers.size(); ++i) {
+            if (analyzed.numbers.at(i).token.isMoney(minorDigits))
+                analyzed.money.append(i);
+        }
+        analyzed.letters = countLetters(row.text, analyzed.numbers, row.segments);
+        result.append(analyzed);
+    }
+
+    // A label on its own row ("TOTAL:") names the amount printed alone on the next row.
+    for (int i = 1; i < result.size(); ++i) {
+        AnalyzedRow& current = result[i];
+        const AnalyzedRow& above = result.at(i - 1);
+        if (current.money.isEmpty() || current.letters > 0 || current.keywords.anyAmountRole())
+            continue;
+        if (!above.money.isEmpty() || !above.keywords.anyAmountRole() || above.row.page != current.row.page)
+            continue;
+        current.keywords = above.keywords;
+        current.inheritedLabel = true;
+    }
+    return result;
+}
+
+QString detectCurrency(const QList<AnalyzedRow>& rows)
+{
+    static const QRegularExpression codes(QStringLiteral("(?<![A-Z])(EUR|USD|GBP|CHF|MYR|SGD|AUD|CAD|NZD|HKD|JPY|CNY|"
+                                                         "SEK|NOK|DKK|PLN|CZK|HUF|INR|IDR|THB|PHP)(?![A-Z])"));
+    QHash<QString, int> votes;
+    for (const AnalyzedRow& row : rows) {
+        for (const RowNumber& number : row.numbers) {
+            if (!number.token.currency.isEmpty())
+                votes[number.token.currency] += 2;
+        }
+        auto it = codes.globalMatch(row.folded);
+        while (it.hasNext())
+            votes[it.next().captured(1)] += 1;
+        if (row.folded.contains(u'€'))
+            votes[QStringLiteral("EUR")] += 1;
+        if (row.folded.contains(u'£'))
+            votes[QStringLiteral("GBP")] += 1;
+        static const QRegularExpression ringgit(QStringLiteral("(?<![A-Z])RM(?![A-Z])"));
+        if (ringgit.match(row.folded).hasMatch())
+            votes[QStringLiteral("MYR")] += 1;
+        static const QRegularExpression francs(QStringLiteral("(?<![A-Z])(?:SFR|FR\\.)"));
+        if (francs.match(row.folded).hasMatch())
+            votes[QStringLiteral("CHF")] += 1;
+    }
+    QString best;
+    int bestVotes = 0;
+    for (auto it = votes.cbegin(); it != votes.cend(); ++it) {
+        if (it.value() > bestVotes || (it.value() == bestVotes && it.key() < best)) {
+            best = it.key();
+            bestVotes = it.value();
+        }
+    }
+    return best;
+}
+
+} // namespace Moniagent::ReceiptParsing
