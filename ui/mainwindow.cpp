@@ -401,6 +401,11 @@ void MainWindow::importStatements()
     importFiles(paths);
 }
 
+ImportReceiptsDialog* MainWindow::importReceiptsDialog() const
+{
+    return m_importReceipts;
+}
+
 void MainWindow::importReceipts()
 {
     if (!m_importReceipts)

@@ -45,7 +45,7 @@ public:
     ReceiptBatch* receiptBatch() const { return m_receiptBatch; }
     ReceiptReviewFlow* receiptReview() const { return m_receiptReview; }
     // The Import Receipts dialog while it exists (it is made on first use).
-    ImportReceiptsDialog* importReceiptsDialog() const { return m_importReceipts; }
+    ImportReceiptsDialog* importReceiptsDialog() const;
     NotificationsButton* notificationsButton() const { return m_bell; }
     // File › Quit: closes the window; the application reconnects it when closing only hides into the tray.
     QAction* quitAction() const { return m_quit; }

@@ -5,12 +5,11 @@
 #include "db/invoicerepository.h"
 #include "db/sqltransaction.h"
 #include "db/transactionrepository.h"
+#include "receiptsplit.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMimeDatabase>
-
-#include <algorithm>
 
 namespace Moniagent {
 
@@ -151,55 +150,6 @@ Result<std::optional<Transaction>> ReceiptService::findSimilar(qint64 userId, co
     return std::optional<Transaction>();
 }
 
-QList<ReceiptService::Part> ReceiptService::split(const ReceiptAcceptance& acceptance)
-{
-    const qint64 total = acceptance.total.minor();
-    QList<Part> parts;
-    qint64 covered = 0;
-    if (acceptance.splitByCategory) {
-        for (const ReceiptAcceptance::Line& line : acceptance.items) {
-            const std::optional<qint64> category = line.categoryId ? line.categoryId : acceptance.categoryId;
-            auto it = std::find_if(parts.begin(), parts.end(),
-                                   [&category](const Part& part) { return part.categoryId == category; });
-            if (it == parts.end()) {
-                parts.append({category, 0, {}});
-                it = parts.end() - 1;
-            }
-            it->amountMinor += line.amountMinor;
-            if (!line.description.trimmed().isEmpty())
-                it->descriptions.append(line.description.trimmed());
-            covered += line.amountMinor;
-        }
-    }
-    // Bounded so that the products below fit in 64 bits (3·10⁹ minor units is 30 million in a 2-digit currency).
-    constexpr qint64 Largest = 3'000'000'000;
-    const bool usable = parts.size() > 1 && covered > 0 && covered <= Largest && total <= Largest
-        && std::all_of(parts.cbegin(), parts.cend(), [](const Part& p) { return p.amountMinor > 0; });
-    if (!usable)
-        return {Part {acceptance.categoryId, total, {}}};
-
-    // Share out what the lines do not cover in proportion to the parts (largest remainder), so the parts add
-    // up to the total exactly.
-    const qint64 rest = total - covered;
-    const qint64 sign = rest < 0 ? -1 : 1;
-    const qint64 magnitude = rest * sign;
-    qint64 given = 0;
-    QList<std::pair<qint64, int>> fractions; // remainder of the division, part index
-    for (int i = 0; i < parts.size(); ++i) {
-        const qint64 scaled = magnitude * parts.at(i).amountMinor;
-        const qint64 share = scaled / covered;
-        fractions.append({scaled % covered, i});
-        parts[i].amountMinor += sign * share;
-        given += share;
-    }
-    std::stable_sort(fractions.begin(), fractions.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (qint64 left = magnitude - given, k = 0; left > 0; --left, ++k)
-        parts[fractions.at(int(k % fractions.size())).second].amountMinor += sign;
-    if (std::any_of(parts.cbegin(), parts.cend(), [](const Part& p) { return p.amountMinor <= 0; }))
-        return {Part {acceptance.categoryId, total, {}}};
-    return parts;
-}
-
 Result<QList<qint64>> ReceiptService::accept(qint64 userId, const ReceiptAcceptance& acceptance, bool confirmed)
 {
     auto found = m_invoices->find(userId, acceptance.invoiceId);
@@ -225,13 +175,13 @@ Result<QList<qint64>> ReceiptService::accept(qint64 userId, const ReceiptAccepta
     if (acceptance.tax)
         metadata.insert(QStringLiteral("taxMinor"), acceptance.tax->minor());
 
-    const QList<Part> parts = split(acceptance);
+    const QList<ReceiptExpense> parts = ReceiptSplit::expenses(acceptance);
     QList<Transaction> rows;
-    for (const Part& part : parts) {
+    for (const ReceiptExpense& part : parts) {
         Transaction t;
         t.userId = userId;
         t.type = TransactionType::Expense;
-        t.amount = Money(part.amountMinor, acceptance.total.currency());
+        t.amount = part.amount;
         t.occurredOn = acceptance.date;
         t.merchant = acceptance.merchant.trimmed();
         t.description = part.descriptions.join(QStringLiteral(", ")).left(500);

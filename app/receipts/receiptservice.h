@@ -61,16 +61,6 @@ public:
     // Deletes the invoice (its expenses too unless `keepTransactions`) and its stored copy.
     Result<void> remove(qint64 userId, qint64 invoiceId, bool keepTransactions);
 
-    // The expenses a split creates: one per category of the lines (uncategorized lines take the acceptance's
-    // category), each with its share of what the lines do not cover, so that they add up to the total exactly.
-    struct Part
-    {
-        std::optional<qint64> categoryId;
-        qint64 amountMinor = 0;
-        QStringList descriptions;
-    };
-    static QList<Part> split(const ReceiptAcceptance& acceptance);
-
 private:
     Database* m_database;
     InvoiceRepository* m_invoices;

@@ -29,8 +29,6 @@ private Q_SLOTS:
     void acceptTwiceIsRefused();
     void acceptValidates_data();
     void acceptValidates();
-    void splitAddsUpToTotal_data();
-    void splitAddsUpToTotal();
     void acceptSplitCreatesOneExpensePerCategory();
     void findSimilarAsksAboutSameMerchantDayAndTotal();
     void markFailedKeepsReason();
@@ -254,56 +252,6 @@ void TestReceiptService::acceptValidates()
     QCOMPARE(ids.error().code, Error::Code::InvalidInput);
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM transactions")), 0);
     QCOMPARE(m_invoices->find(m_alice, invoice.id)->status, InvoiceStatus::Pending);
-}
-
-void TestReceiptService::splitAddsUpToTotal_data()
-{
-    QTest::addColumn<qint64>("total");
-    QTest::addColumn<QList<qint64>>("lines");
-    QTest::addColumn<QList<int>>("categories"); // 0 = none (the receipt's category, 1)
-    QTest::addColumn<QList<qint64>>("expected");
-    QTest::newRow("exact") << qint64(1000) << QList<qint64> {600, 400} << QList<int> {1, 2} << QList<qint64> {600, 400};
-    QTest::newRow("tax shared in proportion")
-        << qint64(1100) << QList<qint64> {600, 400} << QList<int> {1, 2} << QList<qint64> {660, 440};
-    QTest::newRow("a line of nothing makes no split")
-        << qint64(1001) << QList<qint64> {500, 500, 0} << QList<int> {1, 2, 3} << QList<qint64> {1001};
-    QTest::newRow("three ways") << qint64(1000) << QList<qint64> {333, 333, 333} << QList<int> {1, 2, 3}
-                                << QList<qint64> {334, 333, 333};
-    QTest::newRow("same category lines merge")
-        << qint64(900) << QList<qint64> {200, 300, 400} << QList<int> {1, 2, 1} << QList<qint64> {600, 300};
-    QTest::newRow("uncategorized line takes the receipt's category")
-        << qint64(500) << QList<qint64> {100, 400} << QList<int> {0, 2} << QList<qint64> {100, 400};
-    QTest::newRow("discount inside a category")
-        << qint64(800) << QList<qint64> {500, -100, 400} << QList<int> {1, 1, 2} << QList<qint64> {400, 400};
-    QTest::newRow("lines cover more than the total")
-        << qint64(900) << QList<qint64> {500, 500} << QList<int> {1, 2} << QList<qint64> {450, 450};
-    QTest::newRow("one category only") << qint64(700) << QList<qint64> {300, 300} << QList<int> {2, 2}
-                                       << QList<qint64> {700};
-}
-
-void TestReceiptService::splitAddsUpToTotal()
-{
-    QFETCH(qint64, total);
-    QFETCH(QList<qint64>, lines);
-    QFETCH(QList<int>, categories);
-    QFETCH(QList<qint64>, expected);
-    ReceiptAcceptance a;
-    a.total = Money::fromMinor(total, u"EUR");
-    a.categoryId = 1;
-    a.splitByCategory = true;
-    for (int i = 0; i < lines.size(); ++i) {
-        a.items.append({QStringLiteral("line %1").arg(i), lines.at(i),
-                        categories.at(i) ? std::optional<qint64>(categories.at(i)) : std::nullopt});
-    }
-    const QList<ReceiptService::Part> parts = ReceiptService::split(a);
-    QList<qint64> amounts;
-    qint64 sum = 0;
-    for (const auto& part : parts) {
-        amounts.append(part.amountMinor);
-        sum += part.amountMinor;
-    }
-    QCOMPARE(amounts, expected);
-    QCOMPARE(sum, total);
 }
 
 void TestReceiptService::acceptSplitCreatesOneExpensePerCategory()

@@ -74,6 +74,11 @@ ReceiptReviewFlow::ReceiptReviewFlow(Session* session, ReceiptBatch* batch, QUnd
     , m_window(window)
 { }
 
+ReceiptReviewDialog* ReceiptReviewFlow::dialog() const
+{
+    return m_dialog;
+}
+
 void ReceiptReviewFlow::review(const QList<qint64>& invoiceIds)
 {
     for (qint64 id : invoiceIds) {

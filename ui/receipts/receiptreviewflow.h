@@ -27,7 +27,7 @@ public:
     void review(const QList<qint64>& invoiceIds);
     bool isReviewing() const { return m_busy; }
     // The dialog on screen, if any.
-    ReceiptReviewDialog* dialog() const { return m_dialog; }
+    ReceiptReviewDialog* dialog() const;
 
 Q_SIGNALS:
     void accepted(qint64 invoiceId, const QList<qint64>& transactionIds);
