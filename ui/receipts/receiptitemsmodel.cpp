@@ -105,12 +105,8 @@ std::optional<qint64> ReceiptItemsModel::sumMinor() const
 QList<ReceiptAcceptance::Line> ReceiptItemsModel::acceptanceLines() const
 {
     QList<ReceiptAcceptance::Line> lines;
-    for (const Line& line : m_lines) {
-        QString description = line.description.trimmed();
-        if (!line.quantity.isEmpty() && line.quantity != u"1")
-            description = tr("%1 × %2", "quantity × description").arg(line.quantity, description);
-        lines.append({description, line.amountMinor, line.categoryId});
-    }
+    for (const Line& line : m_lines)
+        lines.append({line.description.trimmed(), line.amountMinor, line.categoryId});
     return lines;
 }
 
