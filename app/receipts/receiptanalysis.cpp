@@ -7,7 +7,7 @@ namespace Moniagent::ReceiptParsing {
 
 namespace {
 
-int countLetters(const QString& text, const QList<RowNumber>& numbers, const QList<RowSegment>& segments)
+int countLetters(const QList<RowNumber>& numbers, const QList<RowSegment>& segments)
 {
     int letters = 0;
     for (int s = 0; s < segments.size(); ++s) {
@@ -24,7 +24,6 @@ int countLetters(const QString& text, const QList<RowNumber>& numbers, const QLi
                 ++letters;
         }
     }
-    Q_UNUSED(text);
     return letters;
 }
 
@@ -57,7 +56,7 @@ QList<AnalyzedRow> analyzeRows(const QList<ReceiptRow>& rows, int minorDigits, c
             if (analyzed.numbers.at(i).token.isMoney(minorDigits))
                 analyzed.money.append(i);
         }
-        analyzed.letters = countLetters(row.text, analyzed.numbers, row.segments);
+        analyzed.letters = countLetters(analyzed.numbers, row.segments);
         result.append(analyzed);
     }
 

@@ -98,8 +98,10 @@ QString cleanName(const AnalyzedRow& row)
     static const QRegularExpression leadingNumber(QStringLiteral("^[#\\s]*[\\d\\s\\-]*\\d{4,}[\\s\\-:]+(?=\\D)"));
     name.remove(leadingNumber);
     name.remove(bracketedNumber());
-    // Cut after the last legal form; the folded text has the same length as long as there are no accents.
-    const QString folded = name.toUpper();
+    // Cut after the last legal form. Upper-cased letter by letter so that offsets stay those of `name` ("ß").
+    QString folded = name;
+    for (QChar& c : folded)
+        c = c.toUpper();
     qsizetype end = 0;
     if (matchesAt(terminalLegalForm(), folded, &end) && end < name.size())
         name.truncate(end);
@@ -155,7 +157,7 @@ ShopInfo shopInfoKind(const QString& folded)
         "JALAN|JLN|LORONG|LRG|TAMAN|TMN|LOT|BLOK|BLOCK|KAMPUNG|BANDAR|PERSIARAN|LEBUH|LEBUHRAYA|KAWASAN|"
         "PERINDUSTRIAN|SEKSYEN|STREET|ROAD|RD|AVENUE|AVE|BLVD|BOULEVARD|LANE|DRIVE|HIGHWAY|FLOOR|LEVEL|SUITE|UNIT|"
         "STRASSE|STR\\.|PLATZ|WEG|GASSE|ALLEE|RUE|PLACE|CHEMIN|QUAI|CALLE|C/|AVENIDA|AVDA|PLAZA|PASEO|CARRER|VIA|"
-        "VIALE|PIAZZA|CORSO|STRAAT|LAAN|PLEIN|GRACHT|KADE|\\w+(?:STRASSE|STRAAT|WEG|PLATZ|GASSE)");
+        "VIALE|PIAZZA|CORSO|STRAAT|LAAN|PLEIN|GRACHT|KADE|\\w+(?:STRASSE|STRAAT|WEG|PLATZ|GASSE)|\\w+STR\\.");
     static const QRegularExpression postal(
         QStringLiteral("(?<![\\d.,])\\d{4,5}(?![\\d.,])\\s+[A-Z]{2,}|(?<![A-Z])[A-Z]{1,2}\\d{1,2}[A-Z]?\\s*\\d[A-Z]{2}"
                        "(?![A-Z])|(?<![A-Z])NO\\.?\\s*\\d|^\\d+[A-Z]?\\s*[,&-]|,\\s*$"));

@@ -719,6 +719,10 @@ void TestReceiptParser::merchants_data()
     QTest::newRow("French SARL after the address")
         << lines({"BIENVENUE", "12 rue Victor Hugo", "69002 Lyon", "BOULANGERIE MARTIN SARL"})
         << "BOULANGERIE MARTIN SARL";
+    QTest::newRow("sharp s before the legal form")
+        << lines({"Großbäckerei Weiß GmbH Filiale Nord", "Hauptstr. 4"}) << "Großbäckerei Weiß GmbH";
+    QTest::newRow("German abbreviated street is an address")
+        << lines({"Hauptstr. 4", "Obsthof Lindner", "80331 München"}) << "Obsthof Lindner";
     QTest::newRow("Italian S.p.A.") << lines({"SUPERMERCATI VERDI S.p.A.", "Via Dante 5"})
                                     << "SUPERMERCATI VERDI S.p.A.";
     QTest::newRow("Dutch B.V., skips phone and web")
