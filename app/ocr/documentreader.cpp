@@ -32,7 +32,7 @@ constexpr qint64 MaxFileBytes = 256LL * 1024 * 1024;
 constexpr int CodeRenderDpi = 150;
 
 // Below this reading quality orientation detection checks whether the page lies on its side or upside down.
-constexpr double PoorReading = 60;
+constexpr double PoorReading = 50;
 
 // How well a page was read: the mean word confidence weighted by word length, 0 without words. A page read
 // sideways or upside down gives few, short, unsure words.
@@ -131,6 +131,7 @@ struct DocumentReader::Private
     QString lastPath;
     QList<int> rotations;
     QList<double> scales; // the clean-up scale of each page (1 for a text layer)
+    QList<int> dpis;
     int cachedIndex = -1;
     QImage cachedPage; // grey
 
@@ -256,6 +257,7 @@ Result<OcrPage> DocumentReader::Private::readImagePage(const QImage& image, int 
     }
     rotations.append(page->rotation);
     scales.append(scale);
+    dpis.append(dpi);
     return page;
 }
 
@@ -284,6 +286,7 @@ Result<OcrDocument> DocumentReader::Private::readPdf(const QString& path, const 
             }
             rotations.append(0);
             scales.append(1);
+            dpis.append(PdfFile::Dpi);
             document.pages.append(textPage);
             continue;
         }
@@ -304,6 +307,7 @@ Result<OcrDocument> DocumentReader::read(const QString& path, const std::atomic_
     d->lastPath.clear();
     d->rotations.clear();
     d->scales.clear();
+    d->dpis.clear();
     d->cachedIndex = -1;
     d->cachedPage = {};
 
@@ -421,6 +425,7 @@ Result<OcrPage> DocumentReader::reread(int page, const QRect& region, RereadMode
     result.index = page;
     result.size = d->cachedPage.size();
     result.rotation = d->rotations[page];
+    result.dpi = d->dpis.value(page);
     result.source = QStringLiteral("tesseract");
     const int pageSegMode = 6; // one block of text
     const Result<void> recognized = d->engine.recognize(

@@ -30,7 +30,7 @@ public:
     struct Options
     {
         CleanupSteps steps;
-        int textHeight = 28;
+        int textHeight = 24;
         double extraScale = 1; // on top of the text-size scale (re-reading a region larger)
         double fixedScale = 0; // when > 0, this scale instead of measuring the text
     };

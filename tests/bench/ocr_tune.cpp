@@ -196,18 +196,15 @@ QStringList builtInVariants()
     return {
         QStringLiteral("raw-psm4:steps=none;psm=4"),
         QStringLiteral("raw-psm6:steps=none;psm=6"),
-        QStringLiteral("raw-psm3:steps=none;psm=3"),
-        QStringLiteral("scale24:steps=scale;height=24"),
-        QStringLiteral("scale28:steps=scale;height=28"),
-        QStringLiteral("scale34:steps=scale;height=34"),
-        QStringLiteral("scale+norm:steps=scale+normalize"),
-        QStringLiteral("scale+deskew:steps=scale+deskew"),
-        QStringLiteral("scale+norm+deskew:steps=scale+normalize+deskew"),
-        QStringLiteral("scale+binarize:steps=scale+binarize"),
-        QStringLiteral("scale+norm+deskew+bin:steps=scale+normalize+deskew+binarize"),
-        QStringLiteral("all-steps:steps=scale+normalize+deskew+binarize+border"),
-        QStringLiteral("defaults:default"),
+        QStringLiteral("raw-psm6-invert:steps=none;psm=6;var=tessedit_do_invert=1"),
+        QStringLiteral("scale24-psm6:steps=scale;height=24;psm=6"),
+        QStringLiteral("scale24-deskew-psm6:steps=scale+deskew;height=24;psm=6"),
+        QStringLiteral("scale24-norm-psm6:steps=scale+normalize;height=24;psm=6"),
+        QStringLiteral("scale24-bin-psm6:steps=scale+binarize;height=24;psm=6"),
+        QStringLiteral("scale24-border-psm6:steps=scale+border;height=24;psm=6"),
+        QStringLiteral("scale24-deskew-border-psm6:steps=scale+deskew+border;height=24;psm=6"),
         QStringLiteral("defaults-no-osd-codes:default;osd=0;codes=0"),
+        QStringLiteral("defaults:default"),
     };
 }
 

@@ -610,7 +610,14 @@ private Q_SLOTS:
             300);
         QImage canvas(10000, 6000, QImage::Format_Grayscale8);
         canvas.fill(255);
-        QPainter(&canvas).drawImage(0, 0, receipt.image);
+        const QString payload = QStringLiteral("https://example.org/r/412");
+        const QImage code = qrImage(payload, 24);
+        const QPoint codeAt(6000, 3000);
+        {
+            QPainter painter(&canvas);
+            painter.drawImage(0, 0, receipt.image);
+            painter.drawImage(codeAt, code);
+        }
         receipt.image = {};
         const QString file = path(QStringLiteral("60-megapixels.jpg"));
         QVERIFY(save(canvas, file, "jpeg", 85));
@@ -624,7 +631,45 @@ private Q_SLOTS:
         QVERIFY2(!total.isEmpty(), qPrintable(describe(page)));
         const QRect drawn = receipt.boxOf(QStringLiteral("412.50"));
         QVERIFY(Test::near(total.first().box, QRect(drawn.topLeft() / 2, drawn.size() / 2), 10));
+        // The code is found on the big page (searched at half its resolution) with its box in page pixels.
+        QCOMPARE(document->codes.size(), 1);
+        QCOMPARE(document->codes.first().text, payload);
+        const QRect symbol((codeAt + QPoint(96, 96)) / 2, (code.size() - QSize(192, 192)) / 2);
+        QVERIFY2(Test::near(document->codes.first().box, symbol, 6),
+                 qPrintable(QStringLiteral("%1,%2 %3×%4")
+                                .arg(document->codes.first().box.x())
+                                .arg(document->codes.first().box.y())
+                                .arg(document->codes.first().box.width())
+                                .arg(document->codes.first().box.height())));
         QVERIFY2(peakMemoryMb() < 1500, qPrintable(QString::number(peakMemoryMb())));
+        qInfo() << "peak memory after reading 60 megapixels:" << peakMemoryMb() << "MB";
+    }
+
+    void largeTurnedPhoto()
+    {
+        // 20 megapixels stored on its side with EXIF orientation 6: decoded at half size, then turned upright.
+        const Test::DrawnReceipt receipt
+            = Test::drawReceipt({QStringLiteral("HARBOUR CAFE"), QStringLiteral("TOTAL 27.40")},
+                                font(QStringLiteral("DejaVu Sans"), 120), 5000, 200);
+        QImage upright(5000, 4000, QImage::Format_Grayscale8);
+        upright.fill(255);
+        QPainter(&upright).drawImage(0, 0, receipt.image);
+        const QString file = path(QStringLiteral("large-exif.jpg"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(withExifOrientation(jpegBytes(Test::turned(upright, 270), 85), 6));
+        out.close();
+        OcrOptions options;
+        options.detectOrientation = false;
+        const OcrPage page = readOnePage(file, options);
+        QCOMPARE(page.size, QSize(2500, 2000));
+        const QList<OcrWord> total = wordsNamed(page, QStringLiteral("27.40"));
+        QVERIFY2(!total.isEmpty(), qPrintable(describe(page)));
+        const QRect drawn = receipt.boxOf(QStringLiteral("27.40"));
+        QVERIFY(Test::near(total.first().box, QRect(drawn.topLeft() / 2, drawn.size() / 2), 8));
+        const Result<QImage> image = DocumentReader::pageImage(file);
+        QVERIFY(image);
+        QCOMPARE(image->size(), QSize(2500, 2000));
     }
 
     void hugePngRefused()
