@@ -338,6 +338,61 @@
     </message>
 </context>
 <context>
+    <name>DocumentReader</name>
+    <message>
+        <source>Reading was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is %1; receipts up to %2 are read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is neither an image (JPEG, PNG, TIFF, BMP, WebP) nor a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is not enough memory to read the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF has no page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image file has only one page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file has been read yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region lies outside the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EmailEnums</name>
     <message>
         <source>Waiting</source>
@@ -368,6 +423,29 @@
     </message>
     <message>
         <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageLoader</name>
+    <message>
+        <source>The image is damaged or incomplete and cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is %1 × %2 pixels (%3 megapixels); images up to %4 megapixels are read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3986,10 +4064,6 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
 <context>
     <name>Moniagent::ImportCommand</name>
     <message>
-        <source>Import bank statements (CSV, OFX/QFX, QIF, CAMT.053) without creating duplicates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Read CSV files with this saved or built-in column preset.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3999,10 +4073,6 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
     <message>
         <source>Only show what would be imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The statement files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4077,6 +4147,41 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     <message>
         <source>  this file was imported before, on %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import bank statements (CSV, OFX/QFX, QIF, CAMT.053) without creating duplicates, and receipts (images, PDFs) as expenses to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR languages for receipts joined by &apos;+&apos;, e.g. eng+deu (default: eng).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement or receipt files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: already imported as “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  no total or date found: finish it in the Receipts view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  looks like a transaction already in the ledger: left for review in the Receipts view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  added %n expense(s) to review</source>
+        <translation>
+            <numerusform>  added %n expense to review</numerusform>
+            <numerusform>  added %n expenses to review</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4333,6 +4438,63 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     <message>
         <source>Match or problem</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ImportReceiptsDialog</name>
+    <message>
+        <source>&amp;Cancel Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop receipt photos, scans and PDFs here, or add them with Add Files…. They are read in the background; review each one to add its expense.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the dropped files is an image or a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Review %n Receipt(s)</source>
+        <translation>
+            <numerusform>&amp;Review %n Receipt</numerusform>
+            <numerusform>&amp;Review %n Receipts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No receipts yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading: %1 of %2 done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receipt(s) waiting for review.</source>
+        <translation>
+            <numerusform>%n receipt waiting for review.</numerusform>
+            <numerusform>%n receipts waiting for review.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5028,17 +5190,6 @@ Every category is either confirmed by you or was applied with high confidence.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bank statements (*.csv *.txt *.ofx *.qfx *.qif *.xml);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n receipt(s) left aside: reading receipts is not available in this version yet.</source>
-        <translation>
-            <numerusform>%n receipt left aside: reading receipts is not available in this version yet.</numerusform>
-            <numerusform>%n receipts left aside: reading receipts is not available in this version yet.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5068,6 +5219,33 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receipt(s) read and waiting for your review.</source>
+        <translation>
+            <numerusform>%n receipt read and waiting for your review.</numerusform>
+            <numerusform>%n receipts read and waiting for your review.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;Receipts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank statements (*.csv *.txt *.ofx *.qfx *.qif *.xml);;Statements and receipts (*.csv *.txt *.ofx *.qfx *.qif *.xml *.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5634,6 +5812,551 @@ Budget alerts appear here.</source>
     </message>
 </context>
 <context>
+    <name>Moniagent::ReceiptBatch</name>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file was imported before as “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ReceiptCategoryDelegate</name>
+    <message>
+        <source>Category of the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ReceiptImageView</name>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ReceiptItemsModel</name>
+    <message>
+        <source>As the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted in the receipt&apos;s category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <comment>quantity</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ReceiptListModel</name>
+    <message>
+        <source>Imported %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ReceiptReviewDialog</name>
+    <message>
+        <source>Add L&amp;ine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;plit into one expense per category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel zooms, drag to move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where you paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncategorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merchant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Total:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta&amp;x:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 of %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the expense and go on (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this receipt pending and show the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reviewing; this receipt and the rest stay pending (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close; the receipt stays pending (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected line (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible when the lines are in at least two categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the merchant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date of the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The total must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tax cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tax must be less than the total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The items add up to %1, %2 with the tax, not to the total of %3 (%4 missing). Check the amounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The items add up to %1, not to the total of %2 (%3 missing). Check the amounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>category and amount of one expense of a split receipt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates one expense: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates %1 expenses: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already an expense like this one:
+%1
+
+Create a second one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ReceiptReviewFlow</name>
+    <message numerus="yes">
+        <source>%n receipt(s) added to the ledger.</source>
+        <translation>
+            <numerusform>%n receipt added to the ledger.</numerusform>
+            <numerusform>%n receipts added to the ledger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Receipt “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ReceiptsPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Receipts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check what was read and add the expense (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read &amp;Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the selected receipts again with the current OCR settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading the receipts that are still waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Review %n Receipt(s)</source>
+        <translation>
+            <numerusform>Review %n Receipt</numerusform>
+            <numerusform>Review %n Receipts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading receipts: %1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receipt(s) read and waiting for your review.</source>
+        <translation>
+            <numerusform>%n receipt read and waiting for your review.</numerusform>
+            <numerusform>%n receipts read and waiting for your review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n receipt(s) again…</source>
+        <translation>
+            <numerusform>Reading %n receipt again…</numerusform>
+            <numerusform>Reading %n receipts again…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No program is set up to open “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receipt “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receipt(s)</source>
+        <translation>
+            <numerusform>%n receipt</numerusform>
+            <numerusform>%n receipts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 and its stored copy?
+
+Keep the expenses created from it in the ledger? Choose Yes to keep them, No to delete them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 and its stored copy?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receipt(s) deleted.</source>
+        <translation>
+            <numerusform>%n receipt deleted.</numerusform>
+            <numerusform>%n receipts deleted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::RemoveTransactionsCommand</name>
     <message>
         <source>Delete “%1”</source>
@@ -6135,6 +6858,68 @@ Budget alerts appear here.</source>
             <numerusform>Re-applied the rules: %Ln transaction changed (%1).</numerusform>
             <numerusform>Re-applied the rules: %Ln transactions changed (%1).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ScanCommand</name>
+    <message>
+        <source>Read receipts (images, PDFs) and print merchant, date, total and items; no database needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR languages joined by &apos;+&apos;, e.g. eng+deu (default: eng).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency of receipts that name none (default: the system locale&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt images or PDFs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCR language “%1” is not installed. Installed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one OCR language, e.g. --lang eng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, %3, %4 (%n item(s), %5 ms)</source>
+        <translation>
+            <numerusform>%1: %2, %3, %4 (%n item, %5 ms)</numerusform>
+            <numerusform>%1: %2, %3, %4 (%n items, %5 ms)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name at least one receipt image or PDF to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency code.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6682,6 +7467,37 @@ Budget alerts appear here.</source>
     </message>
 </context>
 <context>
+    <name>PdfFile</name>
+    <message>
+        <source>The PDF is damaged and cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF is protected by a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF has no pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF has %1 pages; at most %2 are read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of the PDF cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of the PDF is too large to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of the PDF cannot be drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Moniagent</source>
@@ -6713,6 +7529,159 @@ Budget alerts appear here.</source>
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptFileStore</name>
+    <message>
+        <source>“%1” cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder for receipts cannot be created. Check the permissions of “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt cannot be copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt cannot be copied (is the disk full?): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptMarks</name>
+    <message>
+        <source>Read with low confidence: please check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found on the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the payment QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked out from the other amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptService</name>
+    <message>
+        <source>“%1” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was already accepted; its expenses are in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the merchant of the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date of the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the total of the receipt; it must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The total and the tax must be in the same currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptText</name>
+    <message>
+        <source>Unknown</source>
+        <comment>payment method</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debit card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contactless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6768,6 +7737,29 @@ Budget alerts appear here.</source>
     </message>
     <message>
         <source>“%1” takes too long to check on long store names. Simplify the regular expression, for example by removing repetitions of repeated parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TesseractEngine</name>
+    <message>
+        <source>No OCR language is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCR language “%1” is not installed (Tesseract&apos;s %1.traineddata).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCR engine could not load its language data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCR engine is not ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCR engine could not read the page.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

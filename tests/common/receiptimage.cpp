@@ -2,7 +2,7 @@
 
 #include "receiptimages.h"
 
-namespace Test {
+namespace Moniagent::Test {
 
 QImage renderReceipt(const QStringList& lines, const ReceiptImageOptions& options)
 {
@@ -39,4 +39,4 @@ QStringList groceryReceipt(const QString& merchant, const QString& date)
             QStringLiteral("Thank you!")};
 }
 
-} // namespace Test
+} // namespace Moniagent::Test

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace Test {
+namespace Moniagent::Test {
 
 // A receipt the tests make themselves: lines of text, where "left|right" puts `right` flush right (amounts),
 // rendered black on white like a scan at about 200 dpi. Needs a QGuiApplication (fonts).
@@ -26,4 +26,4 @@ bool writeReceipt(const QString& path, const QStringList& lines, const ReceiptIm
 QStringList groceryReceipt(const QString& merchant = QStringLiteral("GREEN LEAF GROCER"),
                            const QString& date = QStringLiteral("14/11/2026"));
 
-} // namespace Test
+} // namespace Moniagent::Test

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace Test {
+namespace Moniagent::Test {
 
 QRect DrawnReceipt::boxOf(const QString& text) const
 {
@@ -129,4 +129,4 @@ bool near(const QRect& found, const QRect& expected, int tolerance)
         && std::abs(found.bottom() - expected.bottom()) <= tolerance;
 }
 
-} // namespace Test
+} // namespace Moniagent::Test

@@ -10,7 +10,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace Test {
+namespace Moniagent::Test {
 
 struct DrawnWord
 {
@@ -41,4 +41,4 @@ QImage blurred(const QImage& image, int radius);
 // Whether `found` lies where `expected` is, within `tolerance` pixels on every edge.
 bool near(const QRect& found, const QRect& expected, int tolerance);
 
-} // namespace Test
+} // namespace Moniagent::Test

@@ -107,7 +107,7 @@ ReceiptsPage::ReceiptsPage(Session* session, ReceiptBatch* batch, QWidget* paren
     m_cancel->setObjectName(QStringLiteral("cancelReadingButton"));
     m_cancel->setToolTip(tr("Stop reading the receipts that are still waiting"));
     m_reviewRead->setObjectName(QStringLiteral("reviewReadButton"));
-    progressLayout->addWidget(m_progressLabel);
+    progressLayout->addWidget(m_progressLabel, 1);
     progressLayout->addWidget(m_progress, 1);
     progressLayout->addWidget(m_cancel);
     progressLayout->addWidget(m_reviewRead);
