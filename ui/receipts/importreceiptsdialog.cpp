@@ -45,8 +45,10 @@ ImportReceiptsDialog::ImportReceiptsDialog(ReceiptBatch* batch, QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(ReceiptBatch::StatusColumn, QHeaderView::Stretch);
-    m_view->setColumnWidth(ReceiptBatch::FileColumn, 200);
+    m_view->horizontalHeader()->setSectionResizeMode(ReceiptBatch::MerchantColumn, QHeaderView::Stretch);
+    m_view->setColumnWidth(ReceiptBatch::FileColumn, 180);
+    m_view->setColumnWidth(ReceiptBatch::StatusColumn, 200);
+    m_view->setWordWrap(false);
     m_view->setAccessibleName(tr("Receipt queue"));
     m_summary->setObjectName(QStringLiteral("receiptQueueSummary"));
     m_progress->setObjectName(QStringLiteral("receiptQueueProgress"));
