@@ -76,6 +76,8 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     connect(m_dashboard, &DashboardPage::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 6000); });
     m_receiptBatch = new ReceiptBatch(session->receipts(), session->userId(), this);
+    // Dates after the profile's today are not receipt dates; receipts naming no currency are in the profile's.
+    m_receiptBatch->setOptions({}, {session->clock().today(), session->baseCurrency()});
     m_receiptsPage = new ReceiptsPage(session, m_receiptBatch, this);
     m_pages->addTab(m_receiptsPage, tr("Receipts"));
     m_receiptReview = new ReceiptReviewFlow(session, m_receiptBatch, m_undo, this);
