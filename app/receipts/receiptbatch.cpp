@@ -262,6 +262,14 @@ QList<int> ReceiptBatch::rowsNeedingReview() const
     return rows;
 }
 
+QList<qint64> ReceiptBatch::invoicesNeedingReview() const
+{
+    QList<qint64> ids;
+    for (int row : rowsNeedingReview())
+        ids.append(m_items.at(row).invoiceId);
+    return ids;
+}
+
 void ReceiptBatch::setStatus(int row, ReceiptItemStatus status)
 {
     m_items[row].status = status;

@@ -89,6 +89,8 @@ public:
     int totalCount() const { return int(m_items.size()) - m_runStart; }
     // The rows waiting for review, in queue order.
     QList<int> rowsNeedingReview() const;
+    // Their invoices, in the same order: what "Review" opens.
+    QList<qint64> invoicesNeedingReview() const;
 
     static QString statusName(ReceiptItemStatus status);
 

@@ -1,6 +1,7 @@
 #include "receiptbench.h"
 
 #include "benchsupport.h"
+#include "core/money.h"
 #include "receipts/receiptdates.h"
 #include "receipts/receiptkeywords.h"
 
@@ -158,8 +159,9 @@ AccuracyResult scoreReceipts(const QList<LabelledReceipt>& receipts, const Recei
             result.totalConfidenceRight += confidence;
         } else {
             result.totalConfidenceWrong += confidence;
-            const QString got
-                = draft.totalMinor ? QString::number(double(*draft.totalMinor) / 100.0, 'f', 2) : QStringLiteral("-");
+            const QString got = draft.totalMinor
+                ? Money(*draft.totalMinor, Currency::fromCode(u"MYR")).toDecimalString()
+                : QStringLiteral("-");
             result.misses.append({receipt.id, QStringLiteral("total"), receipt.total, got});
         }
         const QDate date = labelDate(receipt.date, today);

@@ -67,9 +67,7 @@ ImportReceiptsDialog::ImportReceiptsDialog(ReceiptBatch* batch, QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, batch, &ReceiptBatch::cancel);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_review, &QPushButton::clicked, this, [this]() {
-        QList<qint64> ids;
-        for (int row : m_batch->rowsNeedingReview())
-            ids.append(m_batch->item(row).invoiceId);
+        const QList<qint64> ids = m_batch->invoicesNeedingReview();
         if (ids.isEmpty())
             return;
         hide();

@@ -113,9 +113,7 @@ ReceiptsPage::ReceiptsPage(Session* session, ReceiptBatch* batch, QWidget* paren
     progressLayout->addWidget(m_reviewRead);
     connect(m_cancel, &QPushButton::clicked, m_batch, &ReceiptBatch::cancel);
     connect(m_reviewRead, &QPushButton::clicked, this, [this]() {
-        QList<qint64> ids;
-        for (int row : m_batch->rowsNeedingReview())
-            ids.append(m_batch->item(row).invoiceId);
+        const QList<qint64> ids = m_batch->invoicesNeedingReview();
         if (!ids.isEmpty())
             Q_EMIT reviewRequested(ids);
     });
