@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
+#include "ai/chatcontroller.h"
 #include "budget/budgetalertmonitor.h"
 #include "budgets/budgetspage.h"
 #include "budgets/budgetstatusmodel.h"
 #include "budgets/notificationlistmodel.h"
 #include "budgets/notificationsbutton.h"
 #include "categorize/categorizer.h"
+#include "chat/chatdock.h"
+#include "dialogs/aiusagedialog.h"
 #include "common/messagebox.h"
 #include "dashboard/dashboardpage.h"
 #include "dialogs/categoriesdialog.h"
@@ -36,6 +39,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
@@ -118,6 +122,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     m_monitor->start();
 
     setAcceptDrops(true);
+    createChat();
     createActions();
     updateTitle();
     updateCount();
@@ -233,16 +238,56 @@ void MainWindow::createActions()
         reloadKeys << QKeySequence(Qt::Key_F5);
     reload->setShortcuts(reloadKeys);
 
+    view->addSeparator();
+    QAction* chat = m_chatDock->toggleViewAction();
+    chat->setObjectName(QStringLiteral("chatDockAction"));
+    chat->setText(tr("&Assistant"));
+    view->addAction(chat);
+    QAction* ask = view->addAction(tr("As&k the Assistant…"), this, [this]() { askAssistant(); });
+    ask->setObjectName(QStringLiteral("askAction"));
+    ask->setShortcut(QKeySequence(tr("Ctrl+K")));
+
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     QAction* rules = tools->addAction(tr("Categorization &Rules…"), this, &MainWindow::showRules);
     rules->setObjectName(QStringLiteral("rulesAction"));
     rules->setEnabled(m_session->categorizer() != nullptr);
+    QAction* usage = tools->addAction(tr("AI &Usage…"), this, [this]() {
+        auto* dialog = new AiUsageDialog(m_session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    usage->setObjectName(QStringLiteral("aiUsageAction"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Moniagent"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createChat()
+{
+    m_chat = new ChatController(m_session->chatSessions(), m_session->chatMessages(), m_session->userId(), this);
+    m_chatDock = new ChatDock(m_chat, m_session->chatSessions(), m_session->userId(), this);
+    addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
+    connect(m_chatDock, &ChatDock::transactionsRequested, this, &MainWindow::showLedger);
+    // "Ask about this" on a ledger row.
+    connect(m_page->view(), &LedgerView::contextMenuAboutToShow, this, [this](QMenu* menu, const QModelIndex& index) {
+        const auto transaction = m_model->transactionAt(index.row());
+        if (!transaction || transaction->merchant.trimmed().isEmpty())
+            return;
+        const QString merchant = transaction->merchant.trimmed();
+        menu->addSeparator();
+        QAction* action = menu->addAction(tr("Ask &about “%1”…").arg(merchant), this, [this, merchant]() {
+            askAssistant(tr("How much did I spend at %1 this year?").arg(merchant));
+        });
+        action->setObjectName(QStringLiteral("askAboutAction"));
+    });
+}
+
+void MainWindow::askAssistant(const QString& question)
+{
+    m_chatDock->focusQuestion(question);
 }
 
 void MainWindow::updateTitle()

@@ -13,6 +13,8 @@ namespace Moniagent {
 
 class BudgetAlertMonitor;
 class BudgetsPage;
+class ChatController;
+class ChatDock;
 class DashboardPage;
 class ImportReceiptsDialog;
 class ReceiptBatch;
@@ -51,6 +53,8 @@ public:
     QAction* quitAction() const { return m_quit; }
     // Watches the budgets and raises alerts; the application shows them in the tray as well.
     BudgetAlertMonitor* budgetMonitor() const { return m_monitor; }
+    ChatDock* chatDock() const { return m_chatDock; }
+    ChatController* chat() const { return m_chat; }
 
 public Q_SLOTS:
     void showSettings();
@@ -71,6 +75,8 @@ public Q_SLOTS:
     void showLedger(const Moniagent::TransactionFilter& filter);
     // Shows the budgets page with this budget selected (a notification was clicked); with a date, its period.
     void showBudget(qint64 budgetId, QDate periodStart = QDate());
+    // Shows the assistant with the cursor in its question field, the question filled in when given.
+    void askAssistant(const QString& question = {});
 
 Q_SIGNALS:
     // The profile's language changed; the application reloads translations.
@@ -83,6 +89,7 @@ protected:
 
 private:
     void createActions();
+    void createChat();
     void updateTotals();
     void updateCount();
     void updateTitle();
@@ -105,6 +112,8 @@ private:
     QPointer<ImportReceiptsDialog> m_importReceipts;
     NotificationsButton* m_bell = nullptr;
     BudgetAlertMonitor* m_monitor;
+    ChatController* m_chat = nullptr;
+    ChatDock* m_chatDock = nullptr;
     QAction* m_acceptAll = nullptr;
     QAction* m_quit = nullptr;
 };

@@ -7,6 +7,8 @@
 #include "db/budgetalertrepository.h"
 #include "db/budgetrepository.h"
 #include "db/categoryrepository.h"
+#include "db/chatmessagerepository.h"
+#include "db/chatsessionrepository.h"
 #include "db/database.h"
 #include "db/invoicerepository.h"
 #include "db/statementimportrepository.h"
@@ -37,6 +39,8 @@ public:
     BudgetRepository* budgets() const { return m_budgets.get(); }
     BudgetAlertRepository* budgetAlerts() const { return m_budgetAlerts.get(); }
     InvoiceRepository* invoices() const { return m_invoices.get(); }
+    ChatSessionRepository* chatSessions() const { return m_chatSessions.get(); }
+    ChatMessageRepository* chatMessages() const { return m_chatMessages.get(); }
     // Receipt files: storing, reading results, accepting into expenses.
     ReceiptService* receipts() const { return m_receipts.get(); }
     // Evaluates the budgets with the profile's first day of the week (null until a profile is open).
@@ -78,6 +82,8 @@ private:
     std::unique_ptr<BudgetRepository> m_budgets;
     std::unique_ptr<BudgetAlertRepository> m_budgetAlerts;
     std::unique_ptr<InvoiceRepository> m_invoices;
+    std::unique_ptr<ChatSessionRepository> m_chatSessions;
+    std::unique_ptr<ChatMessageRepository> m_chatMessages;
     std::unique_ptr<ReceiptService> m_receipts;
     std::unique_ptr<BudgetEngine> m_budgetEngine;
     std::unique_ptr<Categorizer> m_categorizer;

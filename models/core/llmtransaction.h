@@ -43,12 +43,14 @@ struct LlmTransaction
     }
 };
 
-// Usage summed over a day (usageByDay) or over a provider and model (usageByModel), per cost currency.
+// Usage summed over a day (usageByDay), a provider and model (usageByModel) or a feature (usageByFeature), per cost
+// currency.
 struct LlmUsage
 {
     QDate day; // local calendar day; set by usageByDay
     QString provider; // set by usageByModel
     QString modelName; // set by usageByModel
+    QString feature; // set by usageByFeature: the ai_interactions type key ("chat" …); empty when not linked
     QString costCurrency;
     qint64 calls = 0;
     qint64 inputTokens = 0;

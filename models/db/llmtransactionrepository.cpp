@@ -177,15 +177,20 @@ Result<QList<LlmTransaction>> LlmTransactionRepository::list(qint64 userId, QDat
 
 Result<QList<LlmUsage>> LlmTransactionRepository::usageByDay(qint64 userId, QDate from, QDate to) const
 {
-    return usage(userId, from, to, true);
+    return usage(userId, from, to, Grouping::Day);
 }
 
 Result<QList<LlmUsage>> LlmTransactionRepository::usageByModel(qint64 userId, QDate from, QDate to) const
 {
-    return usage(userId, from, to, false);
+    return usage(userId, from, to, Grouping::Model);
 }
 
-Result<QList<LlmUsage>> LlmTransactionRepository::usage(qint64 userId, QDate from, QDate to, bool byDay) const
+Result<QList<LlmUsage>> LlmTransactionRepository::usageByFeature(qint64 userId, QDate from, QDate to) const
+{
+    return usage(userId, from, to, Grouping::Feature);
+}
+
+Result<QList<LlmUsage>> LlmTransactionRepository::usage(qint64 userId, QDate from, QDate to, Grouping grouping) const
 {
     auto valid = validateRange(from, to);
     if (!valid)
@@ -193,16 +198,37 @@ Result<QList<LlmUsage>> LlmTransactionRepository::usage(qint64 userId, QDate fro
     QVariantList params {userId};
     const QString range = rangeCondition(from, to, params);
     // Days are local calendar days, like the range; SQLite's 'localtime' and Qt use the same system zone.
-    const QString keys = byDay ? QStringLiteral("date(created_at, 'localtime'), '', ''")
-                               : QStringLiteral("NULL, provider, model_name");
-    const QString group = byDay ? QStringLiteral("1, cost_currency") : QStringLiteral("2, 3, cost_currency");
-    const QString order = byDay ? QStringLiteral("1, cost_currency") : QStringLiteral("9 DESC, 2, 3, cost_currency");
+    QString keys;
+    QString group;
+    QString order;
+    switch (grouping) {
+    case Grouping::Day:
+        keys = QStringLiteral("date(created_at, 'localtime'), '', '', ''");
+        group = QStringLiteral("1, cost_currency");
+        order = QStringLiteral("1, cost_currency");
+        break;
+    case Grouping::Model:
+        keys = QStringLiteral("NULL, provider, model_name, ''");
+        group = QStringLiteral("2, 3, cost_currency");
+        order = QStringLiteral("10 DESC, 2, 3, cost_currency");
+        break;
+    case Grouping::Feature:
+        keys = QStringLiteral("NULL, '', '', feature");
+        group = QStringLiteral("4, cost_currency");
+        order = QStringLiteral("10 DESC, 4, cost_currency");
+        break;
+    }
+    // The feature is the type of the interaction a call belongs to.
+    const QString source = grouping == Grouping::Feature
+        ? QStringLiteral("(SELECT t.*, coalesce(i.interaction_type, '') AS feature FROM llm_transactions t "
+                         "LEFT JOIN ai_interactions i ON i.id = t.interaction_id)")
+        : QStringLiteral("llm_transactions");
     auto query = Sql::exec(
         m_database->connection(),
         QStringLiteral("SELECT %1, cost_currency, count(*), sum(input_tokens), sum(output_tokens), sum(total_tokens), "
                        "sum(estimated_cost), (sum(latency_ms) + count(*) / 2) / count(*) "
-                       "FROM llm_transactions WHERE user_id = ?%2 GROUP BY %3 ORDER BY %4")
-            .arg(keys, range, group, order),
+                       "FROM %5 WHERE user_id = ?%2 GROUP BY %3 ORDER BY %4")
+            .arg(keys, range, group, order, source),
         params);
     if (!query)
         return query.error();
@@ -212,13 +238,14 @@ Result<QList<LlmUsage>> LlmTransactionRepository::usage(qint64 userId, QDate fro
         u.day = Sql::parseIsoDate(query->value(0));
         u.provider = query->value(1).toString();
         u.modelName = query->value(2).toString();
-        u.costCurrency = query->value(3).toString();
-        u.calls = query->value(4).toLongLong();
-        u.inputTokens = query->value(5).toLongLong();
-        u.outputTokens = query->value(6).toLongLong();
-        u.totalTokens = query->value(7).toLongLong();
-        u.estimatedCostMicros = query->value(8).toLongLong();
-        u.averageLatencyMs = query->value(9).toLongLong();
+        u.feature = query->value(3).toString();
+        u.costCurrency = query->value(4).toString();
+        u.calls = query->value(5).toLongLong();
+        u.inputTokens = query->value(6).toLongLong();
+        u.outputTokens = query->value(7).toLongLong();
+        u.totalTokens = query->value(8).toLongLong();
+        u.estimatedCostMicros = query->value(9).toLongLong();
+        u.averageLatencyMs = query->value(10).toLongLong();
         rows << u;
     }
     return rows;

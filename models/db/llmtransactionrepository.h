@@ -30,6 +30,8 @@ public:
     Result<QList<LlmUsage>> usageByDay(qint64 userId, QDate from, QDate to) const;
     // One row per provider, model and cost currency, the most expensive first.
     Result<QList<LlmUsage>> usageByModel(qint64 userId, QDate from, QDate to) const;
+    // One row per feature (the type of the linked ai_interactions row) and cost currency, the most expensive first.
+    Result<QList<LlmUsage>> usageByFeature(qint64 userId, QDate from, QDate to) const;
     // Cost per currency (micro-units) from the first of today's month through `today`, for a spending cap.
     Result<QMap<QString, qint64>> monthToDateCost(qint64 userId, QDate today) const;
 
@@ -37,7 +39,13 @@ Q_SIGNALS:
     void changed(qint64 userId);
 
 private:
-    Result<QList<LlmUsage>> usage(qint64 userId, QDate from, QDate to, bool byDay) const;
+    enum class Grouping
+    {
+        Day,
+        Model,
+        Feature
+    };
+    Result<QList<LlmUsage>> usage(qint64 userId, QDate from, QDate to, Grouping grouping) const;
 
     Database* m_database;
 };

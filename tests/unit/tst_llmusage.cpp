@@ -1,3 +1,4 @@
+#include "db/aiinteractionrepository.h"
 #include "db/llmtransactionrepository.h"
 #include "db/sql.h"
 #include "testdatabase.h"
@@ -41,6 +42,7 @@ class TestLlmUsage : public QObject
 private Q_SLOTS:
     void rangeBoundsAreLocalDays();
     void usageAggregates();
+    void usageByFeature();
     void otherUserCannotSee();
 };
 
@@ -176,6 +178,47 @@ void TestLlmUsage::usageAggregates()
     QVERIFY(all);
     QCOMPARE(all->at(0).provider, openai); // 631 + 999999
     QCOMPARE(all->at(0).estimatedCostMicros, 1000630);
+}
+
+void TestLlmUsage::usageByFeature()
+{
+    Test::TestDatabase db;
+    const qint64 alice = db.createUser(QStringLiteral("alice"));
+    const qint64 bob = db.createUser(QStringLiteral("bob"));
+    AiInteractionRepository interactions(db.database());
+    LlmTransactionRepository repo(db.database());
+    auto interaction = [&](qint64 user, AiInteractionType type) {
+        AiInteraction i;
+        i.type = type;
+        i.inputData = QStringLiteral("in");
+        i.outputData = QStringLiteral("out");
+        i.modelUsed = QStringLiteral("m");
+        return interactions.add(user, i).value();
+    };
+    auto linked = [&](qint64 user, std::optional<qint64> interactionId, qint64 cost, qint64 tokens) {
+        LlmTransaction t = usage(QStringLiteral("openai"), QStringLiteral("mini"), tokens, 0, cost, 10, noon(11, 3));
+        t.interactionId = interactionId;
+        QVERIFY(repo.add(user, t));
+    };
+    linked(alice, interaction(alice, AiInteractionType::Chat), 300, 100);
+    linked(alice, interaction(alice, AiInteractionType::Chat), 200, 50);
+    linked(alice, interaction(alice, AiInteractionType::Categorization), 900, 7);
+    linked(alice, std::nullopt, 5, 1);
+    linked(bob, interaction(bob, AiInteractionType::Chat), 100000, 1);
+
+    auto byFeature = repo.usageByFeature(alice, QDate(2026, 11, 1), QDate(2026, 11, 30));
+    QVERIFY2(byFeature, Test::errorText(byFeature).constData());
+    QCOMPARE(byFeature->size(), 3);
+    QCOMPARE(byFeature->at(0).feature, QStringLiteral("categorization"));
+    QCOMPARE(byFeature->at(0).estimatedCostMicros, 900);
+    QCOMPARE(byFeature->at(1).feature, QStringLiteral("chat"));
+    QCOMPARE(byFeature->at(1).calls, 2);
+    QCOMPARE(byFeature->at(1).inputTokens, 150);
+    QCOMPARE(byFeature->at(1).estimatedCostMicros, 500);
+    QCOMPARE(byFeature->at(2).feature, QString());
+    QCOMPARE(byFeature->at(2).estimatedCostMicros, 5);
+    QCOMPARE(repo.usageByFeature(bob, {}, {})->size(), 1);
+    QCOMPARE(repo.usageByFeature(bob, {}, {})->first().estimatedCostMicros, 100000);
 }
 
 void TestLlmUsage::otherUserCannotSee()

@@ -258,6 +258,11 @@ QString BudgetsPage::windowLabel() const
     return m_windowLabel->text();
 }
 
+void BudgetsPage::proposeBudget(const Budget& budget)
+{
+    openDialog(budget, false);
+}
+
 void BudgetsPage::newBudget()
 {
     openDialog(Budget(), false);

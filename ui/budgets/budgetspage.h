@@ -56,6 +56,9 @@ public:
 public Q_SLOTS:
     // Opens the dialog for a new budget (non-modal to the rest of the application; returns at once).
     void newBudget();
+    // Opens the budget dialog filled in with `budget` (a change the assistant proposed); nothing is saved unless
+    // the user saves it.
+    void proposeBudget(const Moniagent::Budget& budget);
     // Opens the new-budget dialog and asks it for a suggestion right away.
     void suggestBudget();
     void editBudget();
