@@ -8,9 +8,10 @@
 #include "budgets/notificationsbutton.h"
 #include "categorize/categorizer.h"
 #include "chat/chatdock.h"
-#include "dialogs/aiusagedialog.h"
+#include "chat/proposalrunner.h"
 #include "common/messagebox.h"
 #include "dashboard/dashboardpage.h"
+#include "dialogs/aiusagedialog.h"
 #include "dialogs/categoriesdialog.h"
 #include "dialogs/rulesdialog.h"
 #include "dialogs/settingsdialog.h"
@@ -271,6 +272,14 @@ void MainWindow::createChat()
     m_chatDock = new ChatDock(m_chat, m_session->chatSessions(), m_session->userId(), this);
     addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
     connect(m_chatDock, &ChatDock::transactionsRequested, this, &MainWindow::showLedger);
+    auto* proposals = new ProposalRunner(m_session, m_budgetsPage, m_page->categorizationActions(), this);
+    connect(proposals, &ProposalRunner::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_chatDock, &ChatDock::proposalActivated, this, [this, proposals](const ProposedAction& action) {
+        if (action.kind == ProposedAction::Kind::CreateBudget)
+            m_pages->setCurrentWidget(m_budgetsPage);
+        proposals->run(action);
+    });
     // "Ask about this" on a ledger row.
     connect(m_page->view(), &LedgerView::contextMenuAboutToShow, this, [this](QMenu* menu, const QModelIndex& index) {
         const auto transaction = m_model->transactionAt(index.row());

@@ -19,8 +19,7 @@ ProposalRunner::ProposalRunner(Session* session, BudgetsPage* budgets, Categoriz
     , m_budgets(budgets)
     , m_categorization(categorization)
     , m_window(window)
-{
-}
+{ }
 
 void ProposalRunner::run(const ProposedAction& action)
 {
