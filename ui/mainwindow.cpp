@@ -272,6 +272,7 @@ void MainWindow::createChat()
     m_chatDock = new ChatDock(m_chat, m_session->chatSessions(), m_session->userId(), this);
     addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
     connect(m_chatDock, &ChatDock::transactionsRequested, this, &MainWindow::showLedger);
+    connect(m_dashboard, &DashboardPage::askRequested, this, &MainWindow::askAssistant);
     auto* proposals = new ProposalRunner(m_session, m_budgetsPage, m_page->categorizationActions(), this);
     connect(proposals, &ProposalRunner::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });

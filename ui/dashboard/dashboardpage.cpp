@@ -7,6 +7,7 @@
 #include "session/session.h"
 #include "summarytiles.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
@@ -105,6 +106,11 @@ DashboardPage::DashboardPage(Session* session, QWidget* parent)
         auto* panel = new ChartPanel(kind, content);
         m_panels.insert(kind, panel);
         connect(panel, &ChartPanel::statusMessage, this, &DashboardPage::statusMessage);
+        panel->setContextMenuPolicy(Qt::ActionsContextMenu);
+        auto* ask = new QAction(tr("Ask the Assistant About This…"), panel);
+        ask->setObjectName(QStringLiteral("askAboutChartAction"));
+        connect(ask, &QAction::triggered, this, [this, kind]() { Q_EMIT askRequested(questionAbout(kind)); });
+        panel->addAction(ask);
     }
     using Kind = DashboardCharts::Kind;
     grid->addWidget(m_tiles, 0, 0, 1, 2);
@@ -348,6 +354,24 @@ void DashboardPage::changeEvent(QEvent* event)
         m_currencyNote->setPalette(muted);
         rebuildCharts();
     }
+}
+
+QString DashboardPage::questionAbout(DashboardCharts::Kind kind) const
+{
+    const QString month = m_session->locale().toString(m_month, QStringLiteral("MMMM yyyy"));
+    switch (kind) {
+    case DashboardCharts::Kind::Categories:
+        return tr("What did I spend per category in %1?").arg(month);
+    case DashboardCharts::Kind::Budgets:
+        return tr("How are my budgets doing?");
+    case DashboardCharts::Kind::Trend:
+        return tr("Compare my spending in %1 with the month before.").arg(month);
+    case DashboardCharts::Kind::Daily:
+        return tr("How much did I spend in %1?").arg(month);
+    case DashboardCharts::Kind::Merchants:
+        return tr("What were my top merchants in %1?").arg(month);
+    }
+    return {};
 }
 
 } // namespace Moniagent

@@ -36,6 +36,8 @@ public:
 
     // The first day of the month shown.
     QDate month() const { return m_month; }
+    // The question "Ask about this" puts to the assistant for a chart of the shown month.
+    QString questionAbout(DashboardCharts::Kind kind) const;
     ChartPanel* panel(DashboardCharts::Kind kind) const { return m_panels.value(kind); }
     SummaryTiles* summaryTiles() const { return m_tiles; }
     QDateEdit* monthEdit() const { return m_monthEdit; }
@@ -59,6 +61,8 @@ Q_SIGNALS:
     // The ledger filtered to what was clicked (category and dates, a merchant search …).
     void ledgerRequested(const TransactionFilter& filter);
     void statusMessage(const QString& message);
+    // "Ask about this" on a chart: a question for the assistant about what the chart shows.
+    void askRequested(const QString& question);
     // A load finished and the charts show it.
     void loaded();
 
