@@ -128,7 +128,8 @@ const QHash<QString, QStringList>& synonyms()
 
 const QString SpendWords = QStringLiteral(
     "how much|how much money|what did i spend|spent|spend|spending|spendings|cost|costs|paid|pay|total|expenses|"
-    "wie ?viel|wieviel|ausgegeben|ausgaben|kosten|gekostet|gezahlt|bezahlt|zahle|gesamt");
+    "wie ?viel|wieviel|ausgegeben|ausgaben|kosten|gekostet|gezahlt|bezahlt|zahle|gesamt|money go|money went|"
+    "geld hingegangen|geld geblieben|wofür");
 const QString IncomeWords
     = QStringLiteral("income|incomes|earn|earned|earning|earnings|salary|wages|paid me|einnahmen|einkommen|verdient|"
                      "verdiene|gehalt|lohn|eingenommen");
@@ -392,7 +393,10 @@ QuestionIntent QuestionParser::parse(const QString& question) const
                 "(?:€|\\$|£|eur|usd|gbp|chf)?\\s*(\\d{1,3}(?:[.,' ]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)"
                 "(?![\\d])"),
             Options);
-        const QRegularExpressionMatch m = amount.match(restWithoutCategory);
+        // Read without removing periods: "a budget of 2000" is an amount, not a year.
+        const CategoryHit target = findCategory(text);
+        const QRegularExpressionMatch m
+            = amount.match(target.category ? blank(text, {{target.start, target.length}}) : text);
         if (m.hasMatch()) {
             QString number = m.captured(1).remove(u' ').remove(u'\'');
             const qsizetype lastDot = number.lastIndexOf(u'.');
@@ -408,6 +412,12 @@ QuestionIntent QuestionParser::parse(const QString& question) const
             auto money = Money::fromDecimalString(number, m_currency, Money::Rounding::HalfAwayFromZero);
             if (money && money->minor() > 0) {
                 intent.kind = Kind::ProposeBudget;
+                intent.categoryId.reset();
+                intent.categoryName.clear();
+                if (target.category) {
+                    intent.categoryId = target.category->id;
+                    intent.categoryName = target.category->name;
+                }
                 intent.amountMinor = money->minor();
                 if (has(text, QStringLiteral("weekly|week|per week|a week|wöchentlich|woche|pro woche")))
                     intent.budgetPeriod = BudgetPeriod::Weekly;
@@ -479,6 +489,8 @@ QuestionIntent QuestionParser::parse(const QString& question) const
             && (spendWord
                 && !has(text, QStringLiteral("which|what|welche|list|show|zeig|zeige|my|meine|do i have|habe ich"))))) {
         intent.kind = Kind::Subscriptions;
+        intent.categoryId.reset();
+        intent.categoryName.clear();
         return intent;
     }
     if (has(text, BudgetWords)) {
