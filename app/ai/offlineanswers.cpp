@@ -188,7 +188,8 @@ Result<AssistantAnswer> OfflineAnswers::answer(const QuestionIntent& intent, con
         if (!result)
             return result.error();
         const QJsonArray totals = result->value(QStringLiteral("totals")).toArray();
-        const qint64 count = result->value(QStringLiteral("count")).toInteger();
+        const qint64 count
+            = totals.isEmpty() ? 0 : totals.first().toObject().value(QStringLiteral("count")).toInteger();
         if (totals.isEmpty()) {
             answer.text = tr("You spent nothing%1 %2.").arg(what, period);
         } else {
