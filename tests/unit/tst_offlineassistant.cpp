@@ -87,7 +87,7 @@ void TestOfflineAssistant::questions_data()
     row("eating out in October") << u"How much did I spend on eating out in October?"_s << sum << u"totals/0"_s
                                  << qint64(3250) << u"€32.50"_s << none;
     row("this month") << u"How much did I spend this month?"_s << sum << u"totals/0"_s << qint64(127267)
-                      << u"€1,272.67"_s << u"USD 35.00"_s;
+                      << u"€1,272.67"_s << u"USD\u00A035.00"_s;
     row("this year") << u"How much have I spent this year?"_s << sum << u"totals/0"_s << qint64(347321)
                      << u"€3,473.21"_s << none;
     row("last year") << u"total spending last year"_s << sum << u"totals/0"_s << qint64(4000) << u"€40.00"_s << none;
