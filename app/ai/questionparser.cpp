@@ -15,11 +15,40 @@ namespace {
 constexpr QRegularExpression::PatternOptions Options
     = QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
 
-// `pattern` as whole words.
-QRegularExpression words(const QString& pattern)
+// `pattern` as whole words; compiled once per thread.
+const QRegularExpression& words(const QString& pattern)
 {
-    return QRegularExpression(QStringLiteral("(?<![\\p{L}\\d])(?:") + pattern + QStringLiteral(")(?![\\p{L}\\d])"),
-                              Options);
+    thread_local QHash<QString, QRegularExpression> cache;
+    auto it = cache.constFind(pattern);
+    if (it == cache.constEnd()) {
+        QRegularExpression regex(QStringLiteral("(?<![\\p{L}\\d])(?:") + pattern + QStringLiteral(")(?![\\p{L}\\d])"),
+                                 Options);
+        regex.optimize();
+        it = cache.insert(pattern, regex);
+    }
+    return *it;
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber();
+}
+
+// Where `phrase` occurs in `text` as whole words (ignoring case), or -1.
+qsizetype findPhrase(const QString& text, const QString& phrase)
+{
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype at = text.indexOf(phrase, from, Qt::CaseInsensitive);
+        if (at < 0)
+            return -1;
+        const qsizetype end = at + phrase.size();
+        const bool startOk = at == 0 || !isWordChar(text.at(at - 1));
+        const bool endOk = end >= text.size() || !isWordChar(text.at(end));
+        if (startOk && endOk)
+            return at;
+        from = at + 1;
+    }
 }
 
 bool has(const QString& text, const QString& pattern)
@@ -198,7 +227,7 @@ QString blank(QString text, QList<std::pair<qsizetype, qsizetype>> spans)
 // Words that follow a preposition but are no merchant.
 bool isFiller(const QString& candidate)
 {
-    static const QRegularExpression filler = words(QStringLiteral(
+    const QRegularExpression& filler = words(QStringLiteral(
         "me|my|it|that|this|what|total|average|all|everything|general|a|an|the|you|us|them|mir|mich|mein|meine|"
         "insgesamt|gesamt|durchschnitt|alles|dem|den|der|die|das|ein|eine|einen|things|stuff|money|geld|"
         "summe|sum|each|per|average|bisher|so far|now|jetzt"));
@@ -207,7 +236,7 @@ bool isFiller(const QString& candidate)
         return true;
     // Every word is filler.
     const QStringList parts = trimmed.split(u' ', Qt::SkipEmptyParts);
-    return std::all_of(parts.cbegin(), parts.cend(), [](const QString& part) {
+    return std::all_of(parts.cbegin(), parts.cend(), [&filler](const QString& part) {
         const auto m = filler.match(part);
         return m.hasMatch() && m.capturedLength(0) == part.size();
     });
@@ -284,14 +313,14 @@ QuestionParser::CategoryHit QuestionParser::findCategory(const QString& text) co
     const auto consider = [&](const Category& category, const QString& phrase) {
         if (phrase.trimmed().size() < 2)
             return;
-        const auto m = words(QRegularExpression::escape(phrase.trimmed())).match(text);
-        if (!m.hasMatch())
+        const QString trimmed = phrase.trimmed();
+        const qsizetype at = findPhrase(text, trimmed);
+        if (at < 0)
             return;
-        if (m.capturedLength(0) > best.length
-            || (m.capturedLength(0) == best.length && m.capturedStart(0) < best.start)) {
+        if (trimmed.size() > best.length || (trimmed.size() == best.length && at < best.start)) {
             best.category = &category;
-            best.start = m.capturedStart(0);
-            best.length = m.capturedLength(0);
+            best.start = at;
+            best.length = trimmed.size();
         }
     };
     for (const Category& category : m_categories) {

@@ -139,10 +139,18 @@ QList<QuestionPeriods::Match> QuestionPeriods::find(const QString& text, QDate t
     // A preposition in front belongs to the phrase, so the rest of the question reads without it.
     const QString pre = QStringLiteral("(?:\\b(?:in|im|during|for|over|within|from|of|am|an|innerhalb)\\s+)?(?:the\\s+|"
                                        "den\\s+|der\\s+|dem\\s+|diesem\\s+)?");
+    // Compiled once per thread.
     const auto rx = [&](const QString& pattern) {
-        return QRegularExpression(pre + QStringLiteral("\\b") + pattern + QStringLiteral("(?![\\p{L}\\d])"),
-                                  QRegularExpression::CaseInsensitiveOption
-                                      | QRegularExpression::UseUnicodePropertiesOption);
+        thread_local QHash<QString, QRegularExpression> cache;
+        auto it = cache.constFind(pattern);
+        if (it == cache.constEnd()) {
+            QRegularExpression regex(pre + QStringLiteral("\\b") + pattern + QStringLiteral("(?![\\p{L}\\d])"),
+                                     QRegularExpression::CaseInsensitiveOption
+                                         | QRegularExpression::UseUnicodePropertiesOption);
+            regex.optimize();
+            it = cache.insert(pattern, regex);
+        }
+        return *it;
     };
     const auto sinceDate = [today](QDate date) {
         return DateRange {date, std::max(date, today)};

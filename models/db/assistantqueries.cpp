@@ -178,7 +178,7 @@ Result<QList<MerchantCharges>> AssistantQueries::repeatedCharges(qint64 userId, 
                            QStringLiteral("SELECT min(merchant_name), currency, group_concat(occurred_on || ' ' || "
                                           "amount_minor, ',') FROM transactions WHERE user_id = ? AND occurred_on "
                                           "BETWEEN ? AND ? AND type = 'expense' AND merchant_name <> '' "
-                                          "GROUP BY merchant_name COLLATE NOCASE, currency "
+                                          "GROUP BY merchant_name, currency "
                                           "HAVING count(*) BETWEEN ? AND ?"),
                            params);
     if (!query)

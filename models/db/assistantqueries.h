@@ -64,7 +64,7 @@ public:
     Result<QList<Transaction>> transactions(qint64 userId, const TransactionFilter& filter, bool largestFirst,
                                             int limit) const;
     // Merchants with between `minCount` and `maxCount` expenses (per currency) within `range`, with their dates and
-    // amounts. Merchants are told apart by their name, ignoring case.
+    // amounts. Merchants are told apart by their exact name.
     Result<QList<MerchantCharges>> repeatedCharges(qint64 userId, const DateRange& range, int minCount,
                                                    int maxCount) const;
 
