@@ -81,6 +81,26 @@ int main(int argc, char* argv[])
                              QStringLiteral("SELECT count(*) FROM transactions WHERE user_id = ?"), {user});
     auto newest = Sql::scalar(session.database()->connection(),
                               QStringLiteral("SELECT max(occurred_on) FROM transactions WHERE user_id = ?"), {user});
+    // Budgets to evaluate: the overall one and one per expense category, as a busy profile has them.
+    if (auto existing = session.budgets()->list(user); existing && existing->isEmpty()) {
+        auto categories = session.categories()->list(user);
+        QList<std::optional<qint64>> wanted {std::nullopt};
+        if (categories) {
+            for (const Category& c : *categories) {
+                if (c.type == CategoryType::Expense && wanted.size() < 15)
+                    wanted << c.id;
+            }
+        }
+        for (const std::optional<qint64>& category : std::as_const(wanted)) {
+            Budget budget;
+            budget.categoryId = category;
+            budget.limit = Money(500 * session.baseCurrency().minorPerMajor(), session.baseCurrency());
+            if (!session.budgets()->add(user, budget)) {
+                std::fprintf(stderr, "bench_assistant: cannot create the budgets\n");
+                return 1;
+            }
+        }
+    }
     auto budgets = session.budgets()->list(user);
     if (!count || !newest || !budgets) {
         std::fprintf(stderr, "bench_assistant: cannot read the ledger\n");
