@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "addcommand.h"
+#include "askcommand.h"
 #include "budgetscommand.h"
 #include "categorizecommand.h"
 #include "democommand.h"
@@ -54,6 +55,7 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<RestoreCommand>());
     m_commands.push_back(std::make_unique<ReportCommand>());
+    m_commands.push_back(std::make_unique<AskCommand>());
 }
 
 CommandLine::~CommandLine() = default;
