@@ -13,6 +13,7 @@
 #include "rulescommand.h"
 #include "scancommand.h"
 #include "session/session.h"
+#include "usagecommand.h"
 
 namespace Moniagent {
 
@@ -53,6 +54,7 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<ScanCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
+    m_commands.push_back(std::make_unique<UsageCommand>());
     m_commands.push_back(std::make_unique<RestoreCommand>());
     m_commands.push_back(std::make_unique<ReportCommand>());
     m_commands.push_back(std::make_unique<AskCommand>());

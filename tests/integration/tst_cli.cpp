@@ -1,6 +1,7 @@
 #include "db/migrator.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void demo();
     void rulesAndCategorize();
     void budgets();
+    void usage();
 
 private:
     struct Run
@@ -419,6 +421,57 @@ void TestCli::budgets()
     QCOMPARE(r.code, 0);
     r = run({QStringLiteral("budgets"), QStringLiteral("--json")});
     QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 1);
+}
+
+void TestCli::usage()
+{
+    QCOMPARE(run({QStringLiteral("add"), QStringLiteral("--amount"), QStringLiteral("4.50"),
+                  QStringLiteral("--merchant"), QStringLiteral("Cafe")})
+                 .code,
+             0);
+    Run empty = run({QStringLiteral("usage")});
+    QCOMPARE(empty.code, 0);
+    QVERIFY(empty.out.contains(QLatin1String("No calls")));
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("usage"));
+        db.setDatabaseName(m_db);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        // Two calls today, one last year (not in this month).
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        QVERIFY(
+            query.prepare(QStringLiteral("INSERT INTO llm_transactions (user_id, provider, model_name, input_tokens, "
+                                         "output_tokens, total_tokens, estimated_cost, latency_ms, created_at) "
+                                         "SELECT id, 'openai', 'gpt-4o-mini', ?, ?, ?, ?, 100, ? FROM users")));
+        for (const auto& row : {QVariantList {100, 20, 120, 27, now}, QVariantList {150, 12, 162, 30, now},
+                                QVariantList {9, 9, 18, 5, QStringLiteral("2020-01-15T10:00:00.000Z")}}) {
+            for (int i = 0; i < row.size(); ++i)
+                query.bindValue(i, row.at(i));
+            QVERIFY(query.exec());
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("usage"));
+    Run r = run({QStringLiteral("usage"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    const auto json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const auto models = json.value(QStringLiteral("models")).toArray();
+    QCOMPARE(models.size(), 1);
+    const auto model = models.first().toObject();
+    QCOMPARE(model.value(QStringLiteral("model")).toString(), QStringLiteral("gpt-4o-mini"));
+    QCOMPARE(model.value(QStringLiteral("calls")).toInt(), 2);
+    QCOMPARE(model.value(QStringLiteral("inputTokens")).toInt(), 250);
+    QCOMPARE(model.value(QStringLiteral("outputTokens")).toInt(), 32);
+    QCOMPARE(model.value(QStringLiteral("costMicros")).toInt(), 57);
+    const auto days = json.value(QStringLiteral("days")).toArray();
+    QCOMPARE(days.size(), 1);
+    QCOMPARE(days.first().toObject().value(QStringLiteral("calls")).toInt(), 2);
+    Run text = run({QStringLiteral("usage")});
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.contains(QLatin1String("gpt-4o-mini")), qPrintable(text.out));
+    // "2 calls" once the English plural forms are filled in (scripts/update-translations), "2 call(s)" before.
+    QVERIFY(text.out.contains(QLatin1String("2 call")));
+    QCOMPARE(run({QStringLiteral("usage"), QStringLiteral("--month"), QStringLiteral("soon")}).code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

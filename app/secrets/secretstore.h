@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace Moniagent {
+
+// Secrets (LLM API keys, mail passwords and tokens) in the operating system's keychain through QtKeychain,
+// under the service "moniagent", with the insecure plain-text fallback switched off. When the keychain has no
+// backend (no Secret Service on the session bus, a locked or missing wallet) the store keeps what it is given in
+// memory for this run only and says so through isPersistent() and the callbacks' `persistent` flag, so the UI can
+// tell the user the secret will be asked again after a restart.
+//
+// Secrets are never logged; errors name the key, never the value. Use one store per application (the composition
+// root owns it) so the in-memory fallback is shared. All callbacks run on the store's thread, after the call
+// returned, and only while `context` is alive.
+class SecretStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr auto DefaultService = "moniagent";
+
+    explicit SecretStore(QObject* parent = nullptr);
+    SecretStore(const QString& service, QObject* parent = nullptr);
+
+    // "llm:<provider>:<user>", e.g. "llm:openai:sam".
+    static QString llmKey(const QString& provider, const QString& user);
+    // "mail:<provider>:<email>", e.g. "mail:gmail:sam@example.com".
+    static QString mailKey(const QString& provider, const QString& email);
+
+    struct Secret
+    {
+        std::optional<QString> value; // empty when nothing is stored under the key
+        bool persistent = true; // false: the keychain is unavailable; the value lives in memory for this run
+    };
+    using ReadDone = std::function<void(Result<Secret>)>;
+    // Result: true when the secret went to the keychain, false when it is kept in memory for this run.
+    using WriteDone = std::function<void(Result<bool>)>;
+    using RemoveDone = std::function<void(Result<void>)>;
+
+    void read(const QString& key, QObject* context, ReadDone done);
+    void write(const QString& key, const QString& secret, QObject* context, WriteDone done);
+    void remove(const QString& key, QObject* context, RemoveDone done);
+
+    // False once the keychain turned out to be unavailable in this run.
+    bool isPersistent() const { return m_persistent; }
+    QString service() const { return m_service; }
+
+Q_SIGNALS:
+    // Emitted once when the keychain turns out to be unavailable (persistent becomes false).
+    void persistenceChanged(bool persistent);
+
+private:
+    void markUnavailable(const QString& reason);
+    static bool isBackendFailure(int error);
+
+    QString m_service;
+    QHash<QString, QString> m_memory;
+    bool m_persistent = true;
+};
+
+} // namespace Moniagent
