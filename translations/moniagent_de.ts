@@ -25,6 +25,25 @@
     </message>
 </context>
 <context>
+    <name>AiSettingsRepository</name>
+    <message>
+        <source>The server address must be an http:// or https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly spending limit cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency of the spending limit must be a three-letter code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BudgetAlertEnums</name>
     <message>
         <source>Nearly spent</source>
@@ -656,6 +675,475 @@
     </message>
     <message>
         <source>The logged model call no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::AiSettingsWidget</name>
+    <message>
+        <source>Refresh List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chat: the assistant in the side panel and “ask”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second opinion on unsure &amp;receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading purchases from &amp;emails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggesting categories when &amp;unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None — the built-in offline assistant only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other OpenAI-compatible server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other Anthropic-compatible server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server which models it offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls stop for the rest of the month once the estimated cost reaches this amount (US dollars)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly &amp;cap (USD):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the language model for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available in this version yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the key from the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in the system keychain — type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server needs no key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain: the key is kept only until Moniagent quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in Moniagent&apos;s files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing leaves this computer: questions are answered by the built-in offline assistant from your own data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing leaves this computer: the model runs at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you ask the assistant, your question, the conversation so far and the results of its lookups (sums, merchant names, dates and amounts of matching transactions) are sent to %1. Your files, receipts and emails are not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, like https://api.openai.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or type the model to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly cap “%1” is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server for its models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) available.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::AiUsageDialog</name>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg. latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month so far:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By &amp;Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By &amp;Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By &amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Costs are estimates from the pricing table; local models cost nothing. Only calls made with a language model are listed: the offline assistant makes none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The usage could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished">Sonstiges</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) · %1 tokens · %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of the monthly cap of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::AskCommand</name>
+    <message>
+        <source>Answer a question about your money with the built-in offline assistant, e.g. ask &quot;How much did I spend on groceries last month?&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer as if today were this day (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a question, e.g. moniagent ask &quot;How much did I spend last month?&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question was not answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed (confirm in the app): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::AssistantSelector</name>
+    <message>
+        <source>The AI settings could not be read (%1); the offline assistant answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key could not be read from the keychain (%1); the offline assistant answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language model could not be set up; the offline assistant answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::AssistantTools</name>
+    <message>
+        <source>Unknown argument “%1”; this tool takes: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” must be a date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” and “%2” are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is after “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” must be a whole number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” must be one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no category with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” must be a category name or id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no category named “%1”; list_categories gives the names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncategorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day, YYYY-MM-DD (inclusive). Omit for no lower bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day, YYYY-MM-DD (inclusive). Omit for no upper bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A category name (see list_categories) or its numeric id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to find in the merchant, description or notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Today is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total expenses in a period, optionally of one category and/or merchant, optionally grouped by category, merchant or month. Amounts per currency, the profile&apos;s currency first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to group the total (default none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many groups, 1–200 (default 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions matching a filter, the largest or the newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction (default expense).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort order (default newest).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1–100 (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merchants with the most expenses in a period, per currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1–50 (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every budget on a day: limit, spent, remaining, share used, state (ok, warning, exceeded) and projection for the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day, YYYY-MM-DD (default today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expenses of a period against a baseline period, optionally of one category or merchant: both totals, the difference (period minus baseline) and the change in percent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline&apos;s first day, YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline&apos;s last day, YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income, expenses and net in a period, optionally per month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also give each month (default false).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions and other recurring payments: merchants charged at regular weekly, monthly or yearly intervals with similar amounts in recent months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many months back to look, 2–36 (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s categories with their ids and types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only categories for this direction (default any).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no tool named “%1”; the tools are: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budgets are not available here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All spending</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2365,6 +2853,156 @@ Also change the %Ln transaction(s) from “%1” whose category you have not con
     </message>
 </context>
 <context>
+    <name>Moniagent::ChatController</name>
+    <message>
+        <source>Type a question first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assistant is still answering the last question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assistant is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ChatDock</name>
+    <message>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask about your money…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much did I spend last month?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What did I spend on eating out this month compared with last month?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What are my top 5 merchants this year?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Am I over budget?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which subscriptions am I paying for?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What were my biggest expenses in the last 30 days?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — last used %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from &amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the conversation “%1” and all its messages?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the question (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try asking:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changes until you confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::ChatMessageModel</name>
     <message>
         <source>ID</source>
@@ -2449,6 +3087,21 @@ Also change the %Ln transaction(s) from “%1” whose category you have not con
     </message>
     <message>
         <source>The conversation no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ChatTranscript</name>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3393,6 +4046,30 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
     <message>
         <source>Report saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the Assistant About This…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What did I spend per category in %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How are my budgets doing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare my spending in %1 with the month before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much did I spend in %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What were my top merchants in %1?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4727,6 +5404,41 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
 </context>
 <context>
+    <name>Moniagent::JsonSchemaValidator</name>
+    <message>
+        <source>The reply is not valid JSON: %1 at offset %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected %2, got %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is not one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is below the minimum %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is above the maximum %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the field &quot;%2&quot; is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the field &quot;%2&quot; is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::LearnedClassifier</name>
     <message>
         <source>The saved categorization model is damaged and was not loaded.</source>
@@ -4881,6 +5593,143 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>No transactions match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::LlmAccounting</name>
+    <message>
+        <source>This month&apos;s limit for the AI assistant is reached: %1 of %2 spent. Raise the limit in the AI settings or wait until next month; the offline assistant still answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::LlmAssistant</name>
+    <message>
+        <source>The assistant is still answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up your data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::LlmPricing</name>
+    <message>
+        <source>The price list is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price of %1 %2 must be two whole numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::LlmProvider</name>
+    <message>
+        <source>%1 via %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a list of models Moniagent cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n model(s) available.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n model(s) available, %1 among them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected, but the server does not list the model %1 (%n model(s) available).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::LlmReply</name>
+    <message>
+        <source>%1 sent a reply Moniagent cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 ended before it was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 stopped answering for %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer did not have the expected form, also after asking again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server asks to wait %n second(s) before trying again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (HTTP %2). Check the key in the AI settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not know this address or model (HTTP 404). Check the server address and the model in the AI settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is limiting requests (HTTP 429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 had a problem answering (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5244,6 +6093,38 @@ Every category is either confirmed by you or was applied with high confidence.</
         <source>Bank statements (*.csv *.txt *.ofx *.qfx *.qif *.xml);;Statements and receipts (*.csv *.txt *.ofx *.qfx *.qif *.xml *.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As&amp;k the Assistant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI &amp;Usage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask &amp;about “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much did I spend at %1 this year?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so the key is kept only until Moniagent quits. You will be asked for it again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::Migrator</name>
@@ -5486,6 +6367,414 @@ Budget alerts appear here.</source>
     </message>
 </context>
 <context>
+    <name>Moniagent::OfflineAssistant</name>
+    <message>
+        <source>How much did I spend on groceries last month?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much did I spend at Tesco this year?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much did I spend on eating out last month compared with October?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What are my top 5 merchants this year?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where does my money go this month, by category?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What were my biggest expenses in the last 30 days?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How are my budgets?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was my income and spending this year, per month?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which subscriptions do I have?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show my latest transactions at Amazon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a monthly budget of 300 for groceries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always categorize Netflix as Subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I did not understand that question. I can answer questions about your spending and income by category, merchant and period (“last month”, “in October”, “since 1 March”, “last 30 days”), top merchants and categories, biggest expenses, comparisons between periods, budgets and subscriptions. For example:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in all time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished">heute</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished">gestern</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> at “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You spent nothing%1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You spent %1%2 %3 (%n transaction(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In other currencies (not converted): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You spent nothing %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most of your spending %1 went to %2: %3 of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You spent nothing at any merchant%1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your top merchant%1 %2 was %3 with %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I found no expenses%1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your biggest expense%1 %2 was %3 at %4 on %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your latest %n expense(s)%1 %2:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 less (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You spent %1%2 %3, compared with %4 %5: %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no budget for %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no budgets yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n budget(s) over the limit: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n budget(s) are within their limits.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close to the limit: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your income %1 was %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 you earned %2 and spent %3: you kept %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 you earned %2 and spent %3: %4 more than you earned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other currencies are listed separately (not converted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation type="unfinished">Einnahme</translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>I found no recurring payments in the last %n month(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>I found %n recurring payment(s), about %1 a month in total.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n categories.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a %1 budget of %2 for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I can create a %1 budget of %2 for %3; confirm with the button. %4 you spent %5 on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always categorize “%1” as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move past “%1” transactions to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I can add a rule that puts transactions matching “%1” into %2, and move the past ones there too. Nothing changes until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assistant could not read your data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up your data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::OfxReader</name>
     <message>
         <source>Transaction %1: the date (DTPOSTED) is missing.</source>
@@ -5570,6 +6859,52 @@ Budget alerts appear here.</source>
     </message>
     <message>
         <source>This OFX file holds %1 transactions, more than the %2 that can be read at once. Export a shorter period from the bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::PromptLibrary</name>
+    <message>
+        <source>The prompt %1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ProposalRunner</name>
+    <message>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposed budget has no amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categorization is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposed rule is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categorization Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule for “%1” created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposed change is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always Categorize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From now on, categorize “%1” as %2?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6930,6 +8265,21 @@ Keep the expenses created from it in the ledger? Choose Yes to keep them, No to 
     </message>
 </context>
 <context>
+    <name>Moniagent::SecretStore</name>
+    <message>
+        <source>The keychain refused to read the secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused to store the secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused to remove the secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::Session</name>
     <message>
         <source>Me</source>
@@ -7012,6 +8362,10 @@ Keep the expenses created from it in the ledger? Choose Yes to keep them, No to 
     </message>
     <message>
         <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assistant &amp;&amp; AI</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7405,6 +8759,56 @@ Keep the expenses created from it in the ledger? Choose Yes to keep them, No to 
     </message>
     <message>
         <source>Moniagent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::UsageCommand</name>
+    <message>
+        <source>Show the AI assistant&apos;s calls, tokens and estimated cost per day and per model for this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month to show instead of the current one (YYYY-MM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month must look like 2026-10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI usage from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls to a language model in this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tokens (%2 in, %3 out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms on average</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

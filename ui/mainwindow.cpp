@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "ai/assistantselector.h"
 #include "ai/chatcontroller.h"
 #include "budget/budgetalertmonitor.h"
 #include "budgets/budgetspage.h"
@@ -11,6 +12,7 @@
 #include "chat/proposalrunner.h"
 #include "common/messagebox.h"
 #include "dashboard/dashboardpage.h"
+#include "dialogs/aisettingswidget.h"
 #include "dialogs/aiusagedialog.h"
 #include "dialogs/categoriesdialog.h"
 #include "dialogs/rulesdialog.h"
@@ -28,6 +30,7 @@
 #include "receipts/receiptbatch.h"
 #include "receipts/receiptreviewflow.h"
 #include "receipts/receiptspage.h"
+#include "secrets/secretstore.h"
 #include "session/session.h"
 
 #include <QAction>
@@ -268,7 +271,19 @@ void MainWindow::createActions()
 
 void MainWindow::createChat()
 {
+    m_secrets = new SecretStore(this);
+    m_assistants = new AssistantSelector(m_session, m_secrets, this);
     m_chat = new ChatController(m_session->chatSessions(), m_session->chatMessages(), m_session->userId(), this);
+    m_chat->setAssistant(m_assistants->current());
+    connect(m_assistants, &AssistantSelector::assistantChanged, this, [this](Assistant* assistant) {
+        m_chat->setAssistant(assistant);
+        m_chatDock->setNotice(m_assistants->notice());
+    });
+    const auto followSession = [this]() {
+        m_assistants->setChatSessionId(m_chat->sessionId());
+    };
+    connect(m_chat, &ChatController::sessionCreated, this, followSession);
+    connect(m_chat, &ChatController::conversationReset, this, followSession);
     m_chatDock = new ChatDock(m_chat, m_session->chatSessions(), m_session->userId(), this);
     addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
     connect(m_chatDock, &ChatDock::transactionsRequested, this, &MainWindow::showLedger);
@@ -354,9 +369,25 @@ void MainWindow::showError(const QString& message)
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(m_session, this);
+    SettingsDialog dialog(m_session, m_secrets, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    const QString key = dialog.aiSettings()->typedKey();
+    const QString entry = dialog.aiSettings()->keyToStore();
+    if (!key.isEmpty() && !entry.isEmpty()) {
+        // The assistant switches once the key is in the keychain.
+        m_secrets->write(entry, key, this, [this](Result<bool> persisted) {
+            if (!persisted)
+                MessageBox::warning(this, tr("API Key"), persisted.error().message);
+            else if (!*persisted)
+                MessageBox::information(this, tr("API Key"),
+                                        tr("No system keychain is available, so the key is kept only until Moniagent "
+                                           "quits. You will be asked for it again next time."));
+            m_assistants->reload();
+        });
+    } else {
+        m_assistants->reload();
+    }
     m_model->setLocale(m_session->locale());
     m_budgetsPage->model()->setLocale(m_session->locale());
     m_bell->model()->setLocale(m_session->locale());

@@ -12,7 +12,9 @@ class QUndoStack;
 namespace Moniagent {
 
 class BudgetAlertMonitor;
+class AssistantSelector;
 class BudgetsPage;
+class SecretStore;
 class ChatController;
 class ChatDock;
 class DashboardPage;
@@ -55,6 +57,8 @@ public:
     BudgetAlertMonitor* budgetMonitor() const { return m_monitor; }
     ChatDock* chatDock() const { return m_chatDock; }
     ChatController* chat() const { return m_chat; }
+    AssistantSelector* assistants() const { return m_assistants; }
+    SecretStore* secrets() const { return m_secrets; }
 
 public Q_SLOTS:
     void showSettings();
@@ -112,6 +116,8 @@ private:
     QPointer<ImportReceiptsDialog> m_importReceipts;
     NotificationsButton* m_bell = nullptr;
     BudgetAlertMonitor* m_monitor;
+    SecretStore* m_secrets = nullptr;
+    AssistantSelector* m_assistants = nullptr;
     ChatController* m_chat = nullptr;
     ChatDock* m_chatDock = nullptr;
     QAction* m_acceptAll = nullptr;

@@ -90,6 +90,8 @@ ChatDock::ChatDock(ChatController* controller, ChatSessionRepository* sessions, 
     m_sessions->setAccessibleName(tr("Conversations"));
     m_sessions->setContextMenuPolicy(Qt::CustomContextMenu);
     m_sessions->setUniformItemSizes(true);
+    m_sessions->setTextElideMode(Qt::ElideRight);
+    m_sessions->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_sessions->setEditTriggers(QAbstractItemView::EditKeyPressed);
     connect(m_sessions, &QListWidget::itemClicked, this, &ChatDock::onSessionActivated);
     connect(m_sessions, &QListWidget::itemActivated, this, &ChatDock::onSessionActivated);
@@ -229,6 +231,12 @@ void ChatDock::send()
         return;
     }
     m_question->clear();
+}
+
+void ChatDock::setNotice(const QString& notice)
+{
+    updateAssistantLabel();
+    m_transcript->setNotice(notice);
 }
 
 void ChatDock::copyLastAnswer()

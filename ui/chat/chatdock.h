@@ -39,6 +39,8 @@ public:
     // Sends what is in the question field.
     void send();
     void copyLastAnswer();
+    // Says which assistant answers and, when given, why (e.g. the key could not be read).
+    void setNotice(const QString& notice);
     // The suggestions shown for a new conversation.
     static QStringList suggestedQuestions();
 

@@ -1,6 +1,7 @@
 #include "aiusagedialog.h"
 
 #include "core/aiinteraction.h"
+#include "db/aisettingsrepository.h"
 #include "db/llmtransactionrepository.h"
 #include "session/session.h"
 
@@ -177,8 +178,15 @@ void AiUsageDialog::reload()
         for (auto it = month->cbegin(); it != month->cend(); ++it)
             monthTexts << LlmTransaction::formatCost(it.value(), it.key(), locale);
     }
-    m_cap->setText(monthTexts.isEmpty() ? LlmTransaction::formatCost(0, QStringLiteral("USD"), locale)
-                                        : monthTexts.join(QStringLiteral(" + ")));
+    QString monthText = monthTexts.isEmpty() ? LlmTransaction::formatCost(0, QStringLiteral("USD"), locale)
+                                             : monthTexts.join(QStringLiteral(" + "));
+    const auto settings = AiSettingsRepository(m_session->database()).settings(user);
+    if (settings && settings->monthlyCapMicros) {
+        monthText = tr("%1 of the monthly cap of %2")
+                        .arg(monthText,
+                             LlmTransaction::formatCost(*settings->monthlyCapMicros, settings->capCurrency, locale));
+    }
+    m_cap->setText(monthText);
 }
 
 } // namespace Moniagent

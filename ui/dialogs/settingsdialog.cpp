@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "aisettingswidget.h"
 #include "categorizationsettingswidget.h"
 #include "common/messagebox.h"
 #include "core/currency.h"
@@ -28,7 +29,7 @@
 
 namespace Moniagent {
 
-SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
+SettingsDialog::SettingsDialog(Session* session, SecretStore* secrets, QWidget* parent)
     : QDialog(parent)
     , m_session(session)
     , m_name(new QLineEdit(this))
@@ -40,6 +41,7 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     , m_budgetExceeded(new QCheckBox(tr("Tell me when a budget is &exceeded"), this))
     , m_categorization(session->categorizer() ? new CategorizationSettingsWidget(session->categorizer(), this)
                                               : nullptr)
+    , m_ai(new AiSettingsWidget(session, secrets, this))
     , m_closeToTray(CloseToTray::createCheckBox(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -147,6 +149,7 @@ SettingsDialog::SettingsDialog(Session* session, QWidget* parent)
     if (m_categorization)
         page(tr("&Categorization"), {m_categorization});
     page(tr("&Notifications"), {notificationsBox, windowBox});
+    page(tr("&Assistant && AI"), {m_ai});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
     layout->addWidget(buttons);
@@ -165,6 +168,11 @@ void SettingsDialog::updateLocalePreview()
 
 void SettingsDialog::accept()
 {
+    // The AI settings are checked first: a wrong address keeps the dialog open with nothing saved.
+    if (auto ai = m_ai->settings(); !ai) {
+        MessageBox::warning(this, tr("Settings"), ai.error().message);
+        return;
+    }
     if (m_categorization) {
         auto saved = m_categorization->save();
         if (!saved) {
@@ -189,6 +197,10 @@ void SettingsDialog::accept()
     auto reloaded = m_session->reloadUser();
     if (!reloaded) {
         MessageBox::warning(this, tr("Settings"), reloaded.error().message, reloaded.error().detail);
+        return;
+    }
+    if (auto ai = m_ai->save(); !ai) {
+        MessageBox::warning(this, tr("Settings"), ai.error().message, ai.error().detail);
         return;
     }
     m_languageChanged = m_session->locale().name().section(u'_', 0, 0) != oldLanguage;

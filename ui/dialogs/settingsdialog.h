@@ -9,7 +9,9 @@ class QLineEdit;
 
 namespace Moniagent {
 
+class AiSettingsWidget;
 class CategorizationSettingsWidget;
+class SecretStore;
 class Session;
 
 // Settings: the profile's name, currency and locale (language, number and date formats), how transactions
@@ -19,7 +21,9 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit SettingsDialog(Session* session, QWidget* parent = nullptr);
+    // `secrets` (may be null) keeps the language model's API key.
+    explicit SettingsDialog(Session* session, SecretStore* secrets = nullptr, QWidget* parent = nullptr);
+    AiSettingsWidget* aiSettings() const { return m_ai; }
 
     void accept() override;
     bool languageChanged() const { return m_languageChanged; }
@@ -36,6 +40,7 @@ private:
     QCheckBox* m_budgetWarnings;
     QCheckBox* m_budgetExceeded;
     CategorizationSettingsWidget* m_categorization;
+    AiSettingsWidget* m_ai;
     QCheckBox* m_closeToTray;
     bool m_languageChanged = false;
 };
