@@ -2998,7 +2998,7 @@ Also change the %Ln transaction(s) from “%1” whose category you have not con
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing changes until you confirm</source>
+        <source>%1 — nothing changes until you confirm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6123,6 +6123,10 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>No system keychain is available, so the key is kept only until Moniagent quits. You will be asked for it again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the assistant (Ctrl+K asks a question)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

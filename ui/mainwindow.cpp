@@ -42,6 +42,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -50,6 +51,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QUndoStack>
 
 namespace Moniagent {
@@ -102,7 +104,6 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     });
     m_bell = new NotificationsButton(session, this);
     m_bell->setObjectName(QStringLiteral("notificationsButton"));
-    m_pages->setCornerWidget(m_bell, Qt::TopRightCorner);
     connect(m_bell, &NotificationsButton::budgetRequested, this, &MainWindow::showBudget);
     setCentralWidget(m_pages);
 
@@ -246,6 +247,7 @@ void MainWindow::createActions()
     QAction* chat = m_chatDock->toggleViewAction();
     chat->setObjectName(QStringLiteral("chatDockAction"));
     chat->setText(tr("&Assistant"));
+    chat->setToolTip(tr("Show or hide the assistant (Ctrl+K asks a question)"));
     view->addAction(chat);
     QAction* ask = view->addAction(tr("As&k the Assistant…"), this, [this]() { askAssistant(); });
     ask->setObjectName(QStringLiteral("askAction"));
@@ -286,6 +288,20 @@ void MainWindow::createChat()
     connect(m_chat, &ChatController::conversationReset, this, followSession);
     m_chatDock = new ChatDock(m_chat, m_session->chatSessions(), m_session->userId(), this);
     addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
+    // Closed until asked for (Ctrl+K, View › Assistant or the button beside the bell); the window remembers it.
+    m_chatDock->hide();
+    auto* corner = new QWidget(this);
+    auto* cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 0, 0);
+    cornerLayout->setSpacing(2);
+    auto* assistantButton = new QToolButton(corner);
+    assistantButton->setObjectName(QStringLiteral("assistantButton"));
+    assistantButton->setDefaultAction(m_chatDock->toggleViewAction());
+    assistantButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    assistantButton->setAutoRaise(true);
+    cornerLayout->addWidget(assistantButton);
+    cornerLayout->addWidget(m_bell);
+    m_pages->setCornerWidget(corner, Qt::TopRightCorner);
     connect(m_chatDock, &ChatDock::transactionsRequested, this, &MainWindow::showLedger);
     connect(m_dashboard, &DashboardPage::askRequested, this, &MainWindow::askAssistant);
     auto* proposals = new ProposalRunner(m_session, m_budgetsPage, m_page->categorizationActions(), this);

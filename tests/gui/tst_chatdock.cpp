@@ -30,6 +30,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace Moniagent;
@@ -77,6 +78,10 @@ void TestChatDock::init()
     m_window->resize(1280, 760);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // Closed at first; the button beside the bell opens it.
+    QVERIFY(!m_window->chatDock()->isVisible());
+    QTest::mouseClick(m_window->findChild<QToolButton*>(QStringLiteral("assistantButton")), Qt::LeftButton);
+    QVERIFY(m_window->chatDock()->isVisible());
 }
 
 void TestChatDock::cleanup()
@@ -284,7 +289,7 @@ void TestChatDock::aiSettingsSayWhatLeavesTheComputer()
     ai->providerCombo()->setCurrentIndex(ai->providerCombo()->findData(QStringLiteral("openai")));
     QVERIFY(ai->privacyLabel()->text().contains(QStringLiteral("api.openai.com")));
     auto* tabs = dialog.findChild<QTabWidget*>(QStringLiteral("settingsTabs"));
-    tabs->setCurrentIndex(tabs->count() - 1);
+    tabs->setCurrentWidget(ai->parentWidget());
     Test::screenshot(&dialog, QStringLiteral("ai-settings"));
 
     // A wrong address keeps the dialog open and saves nothing.

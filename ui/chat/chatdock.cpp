@@ -380,6 +380,9 @@ void ChatDock::updateSuggestions()
         button->setObjectName(QStringLiteral("suggestionButton"));
         button->setFlat(true);
         button->setStyleSheet(QStringLiteral("text-align: left; padding: 2px 4px;"));
+        // Long questions are cut at the dock's edge rather than widening it; the tooltip has them whole.
+        button->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        button->setToolTip(question);
         connect(button, &QPushButton::clicked, this, [this, question]() {
             m_question->setText(question);
             send();
@@ -400,7 +403,8 @@ void ChatDock::updateProposals()
     for (const ProposedAction& action : proposals) {
         auto* button = new QPushButton(action.label);
         button->setObjectName(QStringLiteral("proposalButton"));
-        button->setToolTip(tr("Nothing changes until you confirm"));
+        button->setToolTip(tr("%1 — nothing changes until you confirm").arg(action.label));
+        button->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
         connect(button, &QPushButton::clicked, this, [this, action]() { Q_EMIT proposalActivated(action); });
         layout->addWidget(button);
     }

@@ -148,8 +148,8 @@ SettingsDialog::SettingsDialog(Session* session, SecretStore* secrets, QWidget* 
     page(tr("&General"), {profile, dataBox});
     if (m_categorization)
         page(tr("&Categorization"), {m_categorization});
-    page(tr("&Notifications"), {notificationsBox, windowBox});
     page(tr("&Assistant && AI"), {m_ai});
+    page(tr("&Notifications"), {notificationsBox, windowBox});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
     layout->addWidget(buttons);
