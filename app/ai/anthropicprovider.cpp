@@ -247,18 +247,6 @@ public:
         setHeaders(request, config);
         return request;
     }
-
-    Result<QStringList> parseModels(const QByteArray& body) const override
-    {
-        const auto document = QJsonDocument::fromJson(body);
-        if (!document.isObject() || !document.object().value(QStringLiteral("data")).isArray())
-            return Error::invalidInput(QStringLiteral("No model list"));
-        QStringList models;
-        for (const auto& model : document.object().value(QStringLiteral("data")).toArray())
-            models.append(model.toObject().value(QStringLiteral("id")).toString());
-        models.removeAll(QString());
-        return models;
-    }
 };
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "ai/llmwireformat.h"
 #include "ai/openaiprovider.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -150,6 +151,18 @@ QString LlmWireFormat::schemaInstruction(const QJsonObject& schema)
 {
     return QStringLiteral("\n\nReply with only one JSON object, no other text, that follows this JSON schema:\n")
         + QString::fromUtf8(QJsonDocument(schema).toJson(QJsonDocument::Compact));
+}
+
+Result<QStringList> LlmWireFormat::parseModels(const QByteArray& body) const
+{
+    const auto document = QJsonDocument::fromJson(body);
+    if (!document.isObject() || !document.object().value(QStringLiteral("data")).isArray())
+        return Error::invalidInput(QStringLiteral("No model list"));
+    QStringList models;
+    for (const auto& model : document.object().value(QStringLiteral("data")).toArray())
+        models.append(model.toObject().value(QStringLiteral("id")).toString());
+    models.removeAll(QString());
+    return models;
 }
 
 QUrl LlmWireFormat::endpoint(const QString& base, const QString& path)

@@ -34,7 +34,8 @@ public:
     virtual Result<LlmResponse> parseBody(const QByteArray& body) const = 0;
     virtual std::unique_ptr<LlmStreamParser> streamParser() const = 0;
     virtual QNetworkRequest modelsRequest(const LlmProviderConfig& config) const = 0;
-    virtual Result<QStringList> parseModels(const QByteArray& body) const = 0;
+    // The model list of GET /models: both APIs answer {"data": [{"id": …}, …]}.
+    virtual Result<QStringList> parseModels(const QByteArray& body) const;
     virtual QString providerName() const = 0;
 
     // The server's own words from an error body ({"error": {"message": …}} in both APIs), or empty.

@@ -233,18 +233,6 @@ public:
             request.setRawHeader("Authorization", "Bearer " + config.apiKey.toUtf8());
         return request;
     }
-
-    Result<QStringList> parseModels(const QByteArray& body) const override
-    {
-        const auto document = QJsonDocument::fromJson(body);
-        if (!document.isObject() || !document.object().value(QStringLiteral("data")).isArray())
-            return Error::invalidInput(QStringLiteral("No model list"));
-        QStringList models;
-        for (const auto& model : document.object().value(QStringLiteral("data")).toArray())
-            models.append(model.toObject().value(QStringLiteral("id")).toString());
-        models.removeAll(QString());
-        return models;
-    }
 };
 
 } // namespace

@@ -99,11 +99,19 @@ ChatDock::ChatDock(ChatController* controller, ChatSessionRepository* sessions, 
     connect(m_sessions, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
         if (m_reloading)
             return;
+        // Renamed after the item's own signal: the list is rebuilt when the repository reports the change.
         const QString title = item->text().simplified();
-        const auto renamed = m_sessionStore->rename(m_userId, item->data(SessionIdRole).toLongLong(), title);
-        if (!renamed)
-            MessageBox::warning(this, tr("Rename Conversation"), renamed.error().message);
-        reloadSessions();
+        const qint64 id = item->data(SessionIdRole).toLongLong();
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, title]() {
+                const auto renamed = m_sessionStore->rename(m_userId, id, title);
+                if (!renamed) {
+                    MessageBox::warning(this, tr("Rename Conversation"), renamed.error().message);
+                    reloadSessions(); // back to the stored title
+                }
+            },
+            Qt::QueuedConnection);
     });
     auto* deleteKey = new QAction(m_sessions);
     deleteKey->setShortcut(QKeySequence::Delete);
@@ -191,7 +199,8 @@ ChatDock::ChatDock(ChatController* controller, ChatSessionRepository* sessions, 
         m_transcript->setNotice(message, true);
     });
     connect(m_controller, &ChatController::busyChanged, this, &ChatDock::onBusyChanged);
-    connect(m_controller, &ChatController::sessionCreated, this, &ChatDock::reloadSessions);
+    // The repository's change signal rebuilt the list before the controller knew the new session's id.
+    connect(m_controller, &ChatController::sessionCreated, this, &ChatDock::selectCurrentSession);
     connect(m_sessionStore, &ChatSessionRepository::changed, this, [this](qint64 changedUser) {
         if (changedUser == m_userId)
             reloadSessions();
@@ -327,7 +336,6 @@ void ChatDock::setArchived(QListWidgetItem* item, bool archived)
         = m_sessionStore->setStatus(m_userId, id, archived ? ChatSessionStatus::Archived : ChatSessionStatus::Active);
     if (!changed)
         MessageBox::warning(this, tr("Archive Conversation"), changed.error().message);
-    reloadSessions();
 }
 
 void ChatDock::removeSession(QListWidgetItem* item)
@@ -345,7 +353,6 @@ void ChatDock::removeSession(QListWidgetItem* item)
         return;
     }
     m_controller->sessionRemoved(id);
-    reloadSessions();
 }
 
 void ChatDock::onBusyChanged(bool busy)

@@ -55,6 +55,18 @@ void ChatTranscript::setPending(const QString& text)
     if (text == m_pending)
         return;
     m_pending = text;
+    redrawTail();
+}
+
+void ChatTranscript::setNotice(const QString& text, bool error)
+{
+    m_notice = text;
+    m_noticeIsError = error;
+    redrawTail();
+}
+
+void ChatTranscript::redrawTail()
+{
     // Only the tail changes while an answer streams in: replace what follows the stored messages.
     QTextCursor cursor(document());
     cursor.setPosition(std::min(m_fixedEnd, document()->characterCount() - 1));
@@ -72,15 +84,6 @@ void ChatTranscript::setPending(const QString& text)
                      escaped(m_notice)));
     }
     scrollToEnd();
-}
-
-void ChatTranscript::setNotice(const QString& text, bool error)
-{
-    m_notice = text;
-    m_noticeIsError = error;
-    const QString pending = m_pending;
-    m_pending = QStringLiteral("\x01"); // force the tail to be redrawn
-    setPending(pending);
 }
 
 QString ChatTranscript::lastAnswerText() const
@@ -167,9 +170,7 @@ void ChatTranscript::render()
         insertMessage(cursor, m_messages.at(i), i);
     cursor.movePosition(QTextCursor::End);
     m_fixedEnd = cursor.position();
-    const QString pending = m_pending;
-    m_pending = QStringLiteral("\x01");
-    setPending(pending);
+    redrawTail();
 }
 
 void ChatTranscript::onAnchor(const QUrl& url)

@@ -34,6 +34,8 @@ Q_SIGNALS:
 
 private:
     void render();
+    // Redraws what follows the stored messages: the arriving answer and the notice.
+    void redrawTail();
     void onAnchor(const QUrl& url);
     void insertMessage(class QTextCursor& cursor, const ChatMessage& message, int index);
     void scrollToEnd();
