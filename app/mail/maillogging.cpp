@@ -1,0 +1,3 @@
+#include "maillogging.h"
+
+Q_LOGGING_CATEGORY(lcMail, "moniagent.mail", QtWarningMsg)

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace Test {
+
+// A real Dovecot IMAP server on loopback for one test (DESIGN.md §6): a throw-away configuration, a
+// passwd-file of users and a maildir per user, plain IMAP (with STARTTLS) and IMAPS on free ports with a
+// certificate generated for "localhost" by openssl. Run as root, the login processes run as `dovenull` and the
+// mail belongs to `nobody`; run as another user, everything runs as that user.
+class DovecotServer
+{
+public:
+    DovecotServer();
+    ~DovecotServer();
+
+    // Starts the server and waits until both ports accept connections. Empty on success, else what went wrong.
+    QString start();
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    // Adds (or replaces) a user who signs in with `password`; XOAUTH2 accepts `password` as the bearer token.
+    void addUser(const QString& user, const QString& password);
+    // Delivers a message into the user's INBOX (a new maildir file) and returns its file name.
+    QString deliver(const QString& user, const QByteArray& message);
+    // Delivers `count` messages at once (fast: one directory listing for the server to pick up).
+    void deliverMany(const QString& user, const QList<QByteArray>& messages);
+    // Removes every message of the user's INBOX and its index, so the next EXAMINE sees a new UIDVALIDITY.
+    void resetMailbox(const QString& user);
+
+    int imapPort() const { return m_imapPort; }
+    int imapsPort() const { return m_imapsPort; }
+    QString caFile() const; // the self-signed certificate, to trust in tests that verify it
+    QString logFile() const;
+
+private:
+    QString path(const QString& relative) const;
+    QString maildir(const QString& user) const;
+    void writeUsers();
+    void prepareMaildir(const QString& user);
+    void fixOwnership(const QString& path) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_dovecot;
+    QStringList m_users; // "user:{PLAIN}password"
+    int m_imapPort = 0;
+    int m_imapsPort = 0;
+    bool m_running = false;
+    int m_sequence = 0;
+};
+
+} // namespace Test
