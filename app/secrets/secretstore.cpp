@@ -1,5 +1,8 @@
 #include "secretstore.h"
 
+#include <QSemaphore>
+#include <QThread>
+
 #include <QLoggingCategory>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
@@ -158,6 +161,33 @@ void SecretStore::remove(const QString& key, QObject* context, RemoveDone done)
                         key});
     });
     job->start();
+}
+
+Result<QString> SecretStore::readFromWorker(const QString& key, int timeoutMs)
+{
+    if (QThread::currentThread() == thread())
+        return Error::invalidInput(tr("The keychain cannot be read from here."), QStringLiteral("readFromWorker"));
+    struct Answer
+    {
+        QSemaphore ready;
+        std::optional<Result<Secret>> result;
+    };
+    auto answer = std::make_shared<Answer>();
+    QMetaObject::invokeMethod(
+        this,
+        [this, key, answer] {
+            read(key, this, [answer](Result<Secret> result) {
+                answer->result = std::move(result);
+                answer->ready.release();
+            });
+        },
+        Qt::QueuedConnection);
+    if (!answer->ready.tryAcquire(1, timeoutMs))
+        return Error::invalidInput(tr("The keychain did not answer. Unlock it and try again."), key);
+    const Result<Secret>& result = *answer->result;
+    if (!result)
+        return result.error();
+    return result->value.value_or(QString());
 }
 
 } // namespace Moniagent

@@ -49,6 +49,10 @@ public:
     void read(const QString& key, QObject* context, ReadDone done);
     void write(const QString& key, const QString& secret, QObject* context, WriteDone done);
     void remove(const QString& key, QObject* context, RemoveDone done);
+    // For worker threads (background jobs): asks the store's thread to read `key` and waits for the answer, at
+    // most `timeoutMs`. Empty value when nothing is stored. Refused on the store's own thread, which would wait
+    // for itself.
+    Result<QString> readFromWorker(const QString& key, int timeoutMs = 60'000);
 
     // False once the keychain turned out to be unavailable in this run.
     bool isPersistent() const { return m_persistent; }

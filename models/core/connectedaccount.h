@@ -50,7 +50,8 @@ struct MailServerSettings
     std::optional<int> port;
     std::optional<MailServerSecurity> security;
     QString username;
-    // SHA-256 digest (64 hex digits) of a certificate the user chose to trust; empty when none.
+    // SHA-256 (64 hex digits) of the public key of a certificate the user chose to trust although it did not
+    // verify (pinned before anything is sent); empty when none.
     QString acceptedCertificateSha256;
 };
 

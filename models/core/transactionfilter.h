@@ -21,7 +21,7 @@ struct TransactionFilter
     QString search; // words the user typed; matched by prefix in merchant, description and notes
     std::optional<bool> confirmed;
     // The review queue: not confirmed, and uncategorized or suggested with a confidence below this (the
-    // user's auto-apply threshold).
+    // user's auto-apply threshold) or read from an email (a machine read the amount: the user confirms it).
     std::optional<double> reviewBelow;
 
     bool hasCategoryFilter() const { return uncategorized || !categoryIds.isEmpty(); }

@@ -157,6 +157,22 @@ Result<QList<Email>> EmailRepository::pending(qint64 userId, int limit) const
                   QStringLiteral("received_at IS NULL, received_at, id"), limit, 0);
 }
 
+Result<qint64> EmailRepository::markForReprocessing(qint64 userId, int version)
+{
+    auto result = Sql::exec(m_database->connection(),
+                            QStringLiteral("UPDATE emails SET extraction_status = 'PENDING', "
+                                           "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                                           "WHERE user_id = ? AND extraction_version < ? "
+                                           "AND extraction_status <> 'PENDING'"),
+                            {userId, version});
+    if (!result)
+        return result.error();
+    const qint64 count = result->numRowsAffected();
+    if (count > 0)
+        Q_EMIT changed(userId);
+    return count;
+}
+
 Result<void> EmailRepository::setExtractionStatus(qint64 userId, qint64 id, EmailExtractionStatus status, int version)
 {
     if (version < 0)
@@ -174,12 +190,33 @@ Result<void> EmailRepository::setExtractionStatus(qint64 userId, qint64 id, Emai
     return {};
 }
 
+Result<QSet<QString>> EmailRepository::checksums(qint64 userId, qint64 accountId) const
+{
+    auto query = Sql::exec(m_database->connection(),
+                           QStringLiteral("SELECT checksum FROM emails WHERE user_id = ? AND connected_account_id = ? "
+                                          "AND checksum IS NOT NULL"),
+                           {userId, accountId});
+    if (!query)
+        return query.error();
+    QSet<QString> sums;
+    while (query->next())
+        sums.insert(query->value(0).toString());
+    return sums;
+}
+
 Result<QMap<EmailExtractionStatus, qint64>> EmailRepository::countByStatus(qint64 userId) const
+{
+    return countByStatus(userId, std::nullopt);
+}
+
+Result<QMap<EmailExtractionStatus, qint64>> EmailRepository::countByStatus(qint64 userId,
+                                                                           std::optional<qint64> accountId) const
 {
     auto query = Sql::exec(
         m_database->connection(),
-        QStringLiteral("SELECT extraction_status, count(*) FROM emails WHERE user_id = ? GROUP BY extraction_status"),
-        {userId});
+        QStringLiteral("SELECT extraction_status, count(*) FROM emails WHERE user_id = ? "
+                       "AND (? IS NULL OR connected_account_id = ?) GROUP BY extraction_status"),
+        {userId, accountId ? QVariant(*accountId) : QVariant(), accountId ? QVariant(*accountId) : QVariant()});
     if (!query)
         return query.error();
     QMap<EmailExtractionStatus, qint64> counts;

@@ -4,6 +4,7 @@
 #include "core/result.h"
 
 #include <QMap>
+#include <QSet>
 #include <QObject>
 
 #include <optional>
@@ -38,6 +39,14 @@ public:
     // The messages still waiting for extraction, oldest first.
     Result<QList<Email>> pending(qint64 userId, int limit) const;
     Result<void> setExtractionStatus(qint64 userId, qint64 id, EmailExtractionStatus status, int version);
+    // Puts every message read by an extractor older than `version` back to PENDING (reprocessing after an
+    // upgrade, without fetching again). Returns how many.
+    Result<qint64> markForReprocessing(qint64 userId, int version);
+    // The checksums of the messages stored for one account (to recognise messages fetched again under new ids,
+    // e.g. after the IMAP server renumbered a mailbox).
+    Result<QSet<QString>> checksums(qint64 userId, qint64 accountId) const;
+    // How many messages one account has, by status.
+    Result<QMap<EmailExtractionStatus, qint64>> countByStatus(qint64 userId, std::optional<qint64> accountId) const;
     // Every status, with 0 for the ones no message has.
     Result<QMap<EmailExtractionStatus, qint64>> countByStatus(qint64 userId) const;
     // Deletes a message with its extractions; transactions made from it stay, unlinked.

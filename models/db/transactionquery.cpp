@@ -58,7 +58,8 @@ TransactionQuery::TransactionQuery(qint64 userId, TransactionFilter filter, Tran
     if (m_filter.reviewBelow) {
         // The literal 0 lets SQLite use the partial index transactions_review.
         clauses << QStringLiteral(
-            "t.confirmed_by_user = 0 AND (t.category_id IS NULL OR coalesce(t.category_confidence, 0) < ?)");
+            "t.confirmed_by_user = 0 AND (t.category_id IS NULL OR coalesce(t.category_confidence, 0) < ? "
+            "OR t.email_id IS NOT NULL)");
         m_params << *m_filter.reviewBelow;
     }
     m_where = clauses.join(QStringLiteral(" AND "));

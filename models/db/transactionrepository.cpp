@@ -348,6 +348,21 @@ Result<Transaction> TransactionRepository::find(qint64 userId, qint64 id) const
     return readTransaction(*query);
 }
 
+Result<QList<Transaction>> TransactionRepository::findForEmail(qint64 userId, qint64 emailId) const
+{
+    auto query = Sql::exec(m_database->connection(),
+                           QStringLiteral("SELECT %1 FROM transactions t WHERE t.email_id = ? AND t.user_id = ? "
+                                          "ORDER BY t.id")
+                               .arg(TransactionQuery::columns()),
+                           {emailId, userId});
+    if (!query)
+        return query.error();
+    QList<Transaction> rows;
+    while (query->next())
+        rows.append(readTransaction(*query));
+    return rows;
+}
+
 Result<QList<Transaction>> TransactionRepository::findMany(qint64 userId, const QList<qint64>& ids) const
 {
     QList<Transaction> rows;

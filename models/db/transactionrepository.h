@@ -60,6 +60,8 @@ public:
 
     Result<Transaction> find(qint64 userId, qint64 id) const;
     Result<QList<Transaction>> findMany(qint64 userId, const QList<qint64>& ids) const;
+    // The transactions made from one of the user's emails, oldest first.
+    Result<QList<Transaction>> findForEmail(qint64 userId, qint64 emailId) const;
     Result<qint64> count(qint64 userId, const TransactionFilter& filter) const;
     Result<LedgerTotals> totals(qint64 userId, const TransactionFilter& filter) const;
     // One page in sort order (reversed when spec.reverse). For the Category sort, use pageByCategory.

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/currency.h"
+#include "core/result.h"
+#include "mailarchive.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace Moniagent {
+
+class ConnectedAccountRepository;
+class Database;
+class EmailExtractionRepository;
+class EmailRepository;
+class JobRunner;
+class ReceiptService;
+class TransactionRepository;
+
+// What the mail jobs work with (DESIGN.md §4, email ingestion), composed once per database by the window or
+// the command line. The repositories are thread-safe (each thread uses its own connection), so the jobs use
+// the same objects the views listen to.
+struct MailServices
+{
+    Database* database = nullptr;
+    ConnectedAccountRepository* accounts = nullptr;
+    EmailRepository* emails = nullptr;
+    EmailExtractionRepository* extractions = nullptr;
+    TransactionRepository* transactions = nullptr;
+    ReceiptService* receipts = nullptr; // receipt attachments become invoices; null: attachments are ignored
+    // Reads a secret from the keychain by its key ("mail:imap:sam@example.com"). Called on the job's worker
+    // thread; blocks that thread until the keychain answered.
+    std::function<Result<QString>(const QString& keychainKey)> readSecret;
+    // The currency of amounts that do not name one (the profile's base currency).
+    std::function<Currency(qint64 userId)> defaultCurrency;
+    MailArchive archive{QString()};
+    int firstSyncDays = 90; // how far back the first fetch of an account looks
+    int fetchBatch = 100; // messages per UID FETCH and per database transaction
+    int imapTimeoutMs = 30'000;
+};
+
+// Registers the EMAIL_FETCH, EMAIL_EXTRACTION and EMAIL_REPROCESS handlers. `services` must outlive the runner.
+void registerMailJobs(JobRunner& runner, const MailServices& services);
+
+} // namespace Moniagent
