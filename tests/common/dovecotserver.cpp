@@ -274,6 +274,18 @@ service stats {
     file.write(config.toUtf8());
     file.close();
 
+    return launch();
+}
+
+QString DovecotServer::restart()
+{
+    stop();
+    return launch();
+}
+
+QString DovecotServer::launch()
+{
+    QString output;
     if (!run(m_dovecot, {QStringLiteral("-c"), path(QStringLiteral("dovecot.conf"))}, &output))
         return QStringLiteral("dovecot did not start: ") + output;
     m_running = true;

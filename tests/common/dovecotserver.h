@@ -22,6 +22,8 @@ public:
     // Starts the server and waits until both ports accept connections. Empty on success, else what went wrong.
     QString start();
     void stop();
+    // Starts the stopped server again on the same ports with the same mail.
+    QString restart();
     bool isRunning() const { return m_running; }
 
     // Adds (or replaces) a user who signs in with `password`; XOAUTH2 accepts `password` as the bearer token.
@@ -39,6 +41,7 @@ public:
     QString logFile() const;
 
 private:
+    QString launch();
     QString path(const QString& relative) const;
     QString maildir(const QString& user) const;
     void writeUsers();
