@@ -77,7 +77,7 @@ void JobWorker::runJob(JobRepository& jobs, const Job& job)
     if (job.retryCount > policy.maxRetries) {
         // Only re-queueing after crashes takes a job past the limit: do not let it take the app down again.
         outcome = JobOutcome::permanent(
-            tr("The task was interrupted too often (Moniagent closed while it ran), so it was not started again."));
+            tr("The job was interrupted too often (Moniagent closed while it ran), so it was not started again."));
     } else {
         outcome = runHandler(jobs, job);
     }
@@ -96,27 +96,27 @@ JobOutcome JobWorker::runHandler(JobRepository& jobs, const Job& job)
     const auto factory = m_state->handler(job.type);
     if (!factory) {
         return JobOutcome::permanent(
-            tr("Moniagent cannot run tasks of the type “%1”: no part of the app handles them.").arg(job.type));
+            tr("Moniagent cannot run jobs of the type “%1”: no part of the app handles them.").arg(job.type));
     }
     WorkerJobContext context(m_state, &jobs, job);
     try {
         std::unique_ptr<JobHandler> handler = (*factory)();
         if (!handler)
-            return JobOutcome::permanent(tr("The task of the type “%1” could not be prepared.").arg(job.type));
+            return JobOutcome::permanent(tr("The job of the type “%1” could not be prepared.").arg(job.type));
         return handler->run(context);
     } catch (const std::exception& e) {
         qCWarning(lcJobs) << "job" << job.id << job.type << "threw:" << e.what();
-        return JobOutcome::permanent(tr("The task failed unexpectedly: %1").arg(QString::fromLocal8Bit(e.what())));
+        return JobOutcome::permanent(tr("The job failed unexpectedly: %1").arg(QString::fromLocal8Bit(e.what())));
     } catch (...) {
         qCWarning(lcJobs) << "job" << job.id << job.type << "threw an unknown exception";
-        return JobOutcome::permanent(tr("The task failed unexpectedly."));
+        return JobOutcome::permanent(tr("The job failed unexpectedly."));
     }
 }
 
 void JobWorker::record(JobRepository& jobs, const Job& job, const JobOutcome& outcome)
 {
     const QDateTime now = m_state->clock().nowUtc();
-    const QString failed = tr("The task failed.");
+    const QString failed = tr("The job failed.");
     Result<bool> written = false;
     switch (outcome.kind) {
     case JobOutcome::Kind::Success:
@@ -142,9 +142,8 @@ void JobWorker::record(JobRepository& jobs, const Job& job, const JobOutcome& ou
         if (m_state->isStopping())
             written = jobs.release(job.id);
         else
-            written
-                = jobs.finish(job.id, false,
-                              errorPayload(JobOutcome::permanent(tr("The task stopped before it finished.")), {}), now);
+            written = jobs.finish(
+                job.id, false, errorPayload(JobOutcome::permanent(tr("The job stopped before it finished.")), {}), now);
         break;
     }
     if (!written)

@@ -37,7 +37,7 @@ QVariant JobListModel::headerData(int section, Qt::Orientation orientation, int 
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
     case TypeColumn:
-        return tr("Task");
+        return tr("Job");
     case StatusColumn:
         return tr("Status");
     case TriggerColumn:
@@ -146,7 +146,7 @@ QString JobListModel::details(const Job& job) const
     case JobStatus::Success:
         return job.output.value(QLatin1String("summary")).toString();
     case JobStatus::Failed:
-        return job.errorMessage().isEmpty() ? tr("The task failed.") : job.errorMessage();
+        return job.errorMessage().isEmpty() ? tr("The job failed.") : job.errorMessage();
     case JobStatus::Cancelled:
         return job.errorMessage();
     }

@@ -91,7 +91,7 @@ void TestJobListModel::showsOneProfilesJobs()
     QCOMPARE(cell(model, second, JobListModel::TypeColumn), QStringLiteral("EXPORT_PDF"));
     QCOMPARE(cell(model, second, JobListModel::StatusColumn), QStringLiteral("Waiting"));
     QCOMPARE(cell(model, second, JobListModel::TriggerColumn), QStringLiteral("Manual"));
-    QCOMPARE(model.headerData(JobListModel::TypeColumn, Qt::Horizontal).toString(), QStringLiteral("Task"));
+    QCOMPARE(model.headerData(JobListModel::TypeColumn, Qt::Horizontal).toString(), QStringLiteral("Job"));
     QCOMPARE(model.headerData(JobListModel::DetailsColumn, Qt::Horizontal).toString(), QStringLiteral("Details"));
 
     JobListModel bobs(m_jobs.get(), m_bob);
