@@ -20,6 +20,9 @@
 #include "import/exportdialog.h"
 #include "import/importdialog.h"
 #include "itemmodels/transactionmodel.h"
+#include "jobs/jobrunner.h"
+#include "jobs/jobscheduler.h"
+#include "jobs/jobsdialog.h"
 #include "ledger/categorizationactions.h"
 #include "ledger/filterbar.h"
 #include "ledger/ledgerpage.h"
@@ -51,6 +54,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -127,6 +131,7 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     m_monitor->start();
 
     setAcceptDrops(true);
+    createJobs();
     createChat();
     createActions();
     updateTitle();
@@ -134,7 +139,54 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The workers use the database, which the session destroys after the window.
+    m_jobScheduler->stop();
+    m_jobRunner->stop();
+}
+
+void MainWindow::createJobs()
+{
+    m_jobRunner = new JobRunner(m_session->database(), m_session->jobs(), m_session->clock(), this);
+    m_jobRunner->setObjectName(QStringLiteral("jobRunner"));
+    m_jobScheduler = new JobScheduler(m_jobRunner, m_session->clock(), this);
+    m_jobScheduler->setObjectName(QStringLiteral("jobScheduler"));
+    connect(m_jobScheduler, &JobScheduler::errorOccurred, this, &MainWindow::showError);
+    connect(m_jobRunner, &JobRunner::jobFinished, this, [this](const Job& job) {
+        if (job.status == JobStatus::Failed && job.userId == m_session->userId())
+            statusBar()->showMessage(
+                tr("%1 failed: %2 (Tools › Jobs)").arg(JobEnums::displayName(job.type), job.errorMessage()), 10000);
+    });
+    // Started once the event loop runs, so that whoever built the window has registered handlers and schedules.
+    QTimer::singleShot(0, this, &MainWindow::startJobs);
+}
+
+void MainWindow::startJobs()
+{
+    if (m_jobRunner->isRunning())
+        return;
+    auto started = m_jobRunner->start();
+    if (!started)
+        showError(tr("Background jobs cannot run: %1").arg(started.error().message));
+    m_jobScheduler->start();
+}
+
+JobsDialog* MainWindow::jobsDialog() const
+{
+    return m_jobsDialog;
+}
+
+void MainWindow::showJobs()
+{
+    if (!m_jobsDialog) {
+        m_jobsDialog = new JobsDialog(m_session, m_jobRunner, this);
+        m_jobsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_jobsDialog->show();
+    m_jobsDialog->raise();
+    m_jobsDialog->activateWindow();
+}
 
 void MainWindow::createActions()
 {
@@ -263,6 +315,9 @@ void MainWindow::createActions()
         dialog->show();
     });
     usage->setObjectName(QStringLiteral("aiUsageAction"));
+    QAction* jobs = tools->addAction(tr("&Jobs…"), this, &MainWindow::showJobs);
+    jobs->setObjectName(QStringLiteral("jobsAction"));
+    jobs->setShortcut(QKeySequence(tr("Ctrl+Shift+J")));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Moniagent"), this, &MainWindow::showAbout);

@@ -19,6 +19,9 @@ class ChatController;
 class ChatDock;
 class DashboardPage;
 class ImportReceiptsDialog;
+class JobRunner;
+class JobScheduler;
+class JobsDialog;
 class ReceiptBatch;
 class ReceiptReviewFlow;
 class ReceiptsPage;
@@ -59,6 +62,13 @@ public:
     ChatController* chat() const { return m_chat; }
     AssistantSelector* assistants() const { return m_assistants; }
     SecretStore* secrets() const { return m_secrets; }
+    // The background job runner of the open database (all profiles' jobs) and its periodic schedules. Register
+    // job handlers and schedules right after constructing the window: both start at the first turn of the event
+    // loop, and stop when the window is destroyed (before the database).
+    JobRunner* jobs() const { return m_jobRunner; }
+    JobScheduler* jobScheduler() const { return m_jobScheduler; }
+    // Tools › Jobs while it is open.
+    JobsDialog* jobsDialog() const;
 
 public Q_SLOTS:
     void showSettings();
@@ -81,6 +91,8 @@ public Q_SLOTS:
     void showBudget(qint64 budgetId, QDate periodStart = QDate());
     // Shows the assistant with the cursor in its question field, the question filled in when given.
     void askAssistant(const QString& question = {});
+    // Tools › Jobs…: the profile's background jobs (one dialog, brought to the front).
+    void showJobs();
 
 Q_SIGNALS:
     // The profile's language changed; the application reloads translations.
@@ -94,6 +106,8 @@ protected:
 private:
     void createActions();
     void createChat();
+    void createJobs();
+    void startJobs();
     void updateTotals();
     void updateCount();
     void updateTitle();
@@ -120,6 +134,9 @@ private:
     AssistantSelector* m_assistants = nullptr;
     ChatController* m_chat = nullptr;
     ChatDock* m_chatDock = nullptr;
+    JobRunner* m_jobRunner = nullptr;
+    JobScheduler* m_jobScheduler = nullptr;
+    QPointer<JobsDialog> m_jobsDialog;
     QAction* m_acceptAll = nullptr;
     QAction* m_quit = nullptr;
 };

@@ -7,6 +7,7 @@
 #include "democommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
+#include "jobscommand.h"
 #include "listcommand.h"
 #include "reportcommand.h"
 #include "restorecommand.h"
@@ -58,6 +59,7 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<RestoreCommand>());
     m_commands.push_back(std::make_unique<ReportCommand>());
     m_commands.push_back(std::make_unique<AskCommand>());
+    m_commands.push_back(std::make_unique<JobsCommand>());
 }
 
 CommandLine::~CommandLine() = default;

@@ -15,6 +15,7 @@ Session::Session(std::unique_ptr<Database> database, const Clock& clock)
     , m_invoices(std::make_unique<InvoiceRepository>(m_database.get()))
     , m_chatSessions(std::make_unique<ChatSessionRepository>(m_database.get()))
     , m_chatMessages(std::make_unique<ChatMessageRepository>(m_database.get()))
+    , m_jobs(std::make_unique<JobRepository>(m_database.get()))
     , m_receipts(std::make_unique<ReceiptService>(m_database.get(), m_invoices.get(), m_transactions.get()))
     , m_clock(clock)
 { }

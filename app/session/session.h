@@ -11,6 +11,7 @@
 #include "db/chatsessionrepository.h"
 #include "db/database.h"
 #include "db/invoicerepository.h"
+#include "db/jobrepository.h"
 #include "db/statementimportrepository.h"
 #include "db/transactionrepository.h"
 #include "db/userrepository.h"
@@ -41,6 +42,8 @@ public:
     InvoiceRepository* invoices() const { return m_invoices.get(); }
     ChatSessionRepository* chatSessions() const { return m_chatSessions.get(); }
     ChatMessageRepository* chatMessages() const { return m_chatMessages.get(); }
+    // The background job queue (its user methods); the window's JobRunner works through it.
+    JobRepository* jobs() const { return m_jobs.get(); }
     // Receipt files: storing, reading results, accepting into expenses.
     ReceiptService* receipts() const { return m_receipts.get(); }
     // Evaluates the budgets with the profile's first day of the week (null until a profile is open).
@@ -84,6 +87,7 @@ private:
     std::unique_ptr<InvoiceRepository> m_invoices;
     std::unique_ptr<ChatSessionRepository> m_chatSessions;
     std::unique_ptr<ChatMessageRepository> m_chatMessages;
+    std::unique_ptr<JobRepository> m_jobs;
     std::unique_ptr<ReceiptService> m_receipts;
     std::unique_ptr<BudgetEngine> m_budgetEngine;
     std::unique_ptr<Categorizer> m_categorizer;

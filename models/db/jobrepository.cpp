@@ -81,6 +81,36 @@ Result<qint64> JobRepository::enqueue(std::optional<qint64> userId, QStringView 
     return id;
 }
 
+Result<std::optional<qint64>> JobRepository::enqueueUnlessPending(std::optional<qint64> userId, QStringView jobType,
+                                                                  JobTrigger triggeredBy, const QJsonObject& input)
+{
+    if (!JobEnums::isValidType(jobType))
+        return Error::invalidInput(
+            tr("“%1” is not a job type: use capital letters and underscores, such as EMAIL_FETCH.")
+                .arg(jobType.toString()));
+    if (JobEnums::key(triggeredBy).isEmpty())
+        return Error::invalidInput(tr("The job has an unknown trigger."));
+    const QString payload = json(input);
+    // `user_id IS ?` matches NULL with NULL: system jobs are compared with system jobs.
+    auto result = Sql::exec(m_database->connection(),
+                            QStringLiteral("INSERT INTO jobs (user_id, job_type, status, triggered_by, input_payload) "
+                                           "SELECT ?, ?, 'QUEUED', ?, ? WHERE NOT EXISTS (SELECT 1 FROM jobs "
+                                           "WHERE user_id IS ? AND job_type = ? AND input_payload = ? "
+                                           "AND status IN ('QUEUED', 'RUNNING'))"),
+                            {Sql::nullable(userId), jobType.toString(), JobEnums::key(triggeredBy), payload,
+                             Sql::nullable(userId), jobType.toString(), payload});
+    if (!result) {
+        if (result.error().detail.contains(QLatin1String("FOREIGN KEY")))
+            return Error::notFound(tr("The profile no longer exists."), result.error().detail);
+        return result.error();
+    }
+    if (result->numRowsAffected() == 0)
+        return std::optional<qint64>();
+    const qint64 id = result->lastInsertId().toLongLong();
+    Q_EMIT changed(userId.value_or(0));
+    return std::optional<qint64>(id);
+}
+
 Result<Job> JobRepository::find(qint64 userId, qint64 id) const
 {
     auto query
@@ -248,6 +278,41 @@ Result<qint64> JobRepository::requeueStale()
     for (qint64 userId : std::as_const(users))
         Q_EMIT changed(userId);
     return count;
+}
+
+Result<bool> JobRepository::release(qint64 id)
+{
+    auto query = Sql::exec(m_database->connection(),
+                           QStringLiteral("UPDATE jobs SET status = 'QUEUED', started_at = NULL, updated_at = %1 "
+                                          "WHERE id = ? AND status = 'RUNNING' RETURNING user_id")
+                               .arg(Now),
+                           {id});
+    if (!query)
+        return query.error();
+    if (!query->next()) {
+        auto job = findForRunner(id);
+        if (!job)
+            return job.error();
+        return false;
+    }
+    const qint64 userId = query->value(0).toLongLong();
+    query->finish();
+    Q_EMIT changed(userId);
+    return true;
+}
+
+Result<std::optional<QDateTime>> JobRepository::nextDue(const QDateTime& nowUtc) const
+{
+    if (!nowUtc.isValid())
+        return Error::invalidInput(tr("The job runner needs the current time."));
+    auto value = Sql::scalar(m_database->connection(),
+                             QStringLiteral("SELECT min(coalesce(next_run_at, ?)) FROM jobs WHERE status = 'QUEUED'"),
+                             {Sql::isoTimestamp(nowUtc)});
+    if (!value)
+        return value.error();
+    if (value->isNull())
+        return std::optional<QDateTime>();
+    return std::optional<QDateTime>(Sql::parseIsoTimestamp(*value));
 }
 
 Result<Job> JobRepository::findForRunner(qint64 id) const

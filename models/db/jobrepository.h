@@ -29,6 +29,11 @@ public:
     // identifier such as JobTypes::EmailFetch; an invalid `nextRunAt` means as soon as possible.
     Result<qint64> enqueue(std::optional<qint64> userId, QStringView jobType, JobTrigger triggeredBy,
                            const QJsonObject& input = {}, const QDateTime& nextRunAt = {});
+    // Like enqueue(), unless a QUEUED or RUNNING job of the same profile (system jobs for std::nullopt), type and
+    // input exists already: then nothing is added and the result is empty. One statement, so two callers (a
+    // schedule and "Sync now") cannot both add one.
+    Result<std::optional<qint64>> enqueueUnlessPending(std::optional<qint64> userId, QStringView jobType,
+                                                       JobTrigger triggeredBy, const QJsonObject& input = {});
     Result<Job> find(qint64 userId, qint64 id) const;
     // Newest first; at most `limit` (all when limit <= 0); only those with `status` when given.
     Result<QList<Job>> list(qint64 userId, std::optional<JobStatus> status = std::nullopt, int limit = 100) const;
@@ -56,6 +61,12 @@ public:
     // for ever) and returns how many. Call at start-up, before any runner starts: the jobs left RUNNING are
     // those a crash or kill interrupted.
     Result<qint64> requeueStale();
+    // Puts a RUNNING job back in the queue as it was, without counting a retry: the runner stopped (the app is
+    // quitting) before the job's handler finished. Returns false when the job is no longer running.
+    Result<bool> release(qint64 id);
+    // When the next QUEUED job is due: the earliest next_run_at, `nowUtc` when a job is due at once, nothing
+    // when the queue is empty. The runner sleeps until then.
+    Result<std::optional<QDateTime>> nextDue(const QDateTime& nowUtc) const;
     // Any job by id, whoever it belongs to.
     Result<Job> findForRunner(qint64 id) const;
 

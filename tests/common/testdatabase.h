@@ -4,6 +4,7 @@
 #include "core/transaction.h"
 #include "db/database.h"
 
+#include <QMutex>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -41,19 +42,37 @@ private:
     std::unique_ptr<Database> m_database;
 };
 
-// A clock the test sets by hand.
+// A clock the test sets by hand. Thread-safe: a worker thread (the job runner) may read it while the test sets it.
 class ManualClock final : public Clock
 {
 public:
     explicit ManualClock(QDateTime now = QDateTime(QDate(2026, 11, 22), QTime(12, 0), Qt::UTC))
         : m_now(std::move(now))
     { }
-    QDateTime nowUtc() const override { return m_now; }
-    QDate today() const override { return m_now.date(); }
-    void set(QDateTime now) { m_now = std::move(now); }
-    void advanceDays(int days) { m_now = m_now.addDays(days); }
+    QDateTime nowUtc() const override
+    {
+        QMutexLocker locker(&m_mutex);
+        return m_now;
+    }
+    QDate today() const override { return nowUtc().date(); }
+    void set(QDateTime now)
+    {
+        QMutexLocker locker(&m_mutex);
+        m_now = std::move(now);
+    }
+    void advanceDays(int days)
+    {
+        QMutexLocker locker(&m_mutex);
+        m_now = m_now.addDays(days);
+    }
+    void advanceSecs(qint64 seconds)
+    {
+        QMutexLocker locker(&m_mutex);
+        m_now = m_now.addSecs(seconds);
+    }
 
 private:
+    mutable QMutex m_mutex;
     QDateTime m_now;
 };
 

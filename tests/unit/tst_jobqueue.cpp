@@ -26,6 +26,8 @@ private Q_SLOTS:
     void scheduleRetry();
     void requeueStale();
     void cancelledWhileRunning();
+    void release();
+    void nextDue();
 
 private:
     JobStatus statusOf(qint64 id) const;
@@ -239,6 +241,52 @@ void TestJobQueue::cancelledWhileRunning()
     QCOMPARE(job->status, JobStatus::Cancelled);
     QVERIFY(job->output.isEmpty());
     QCOMPARE(job->finishedAt, m_t0.addSecs(1));
+}
+
+void TestJobQueue::release()
+{
+    const qint64 id = *m_jobs->enqueue(m_bob, JobTypes::EmailFetch, JobTrigger::Cron, {}, m_t0.addSecs(-10));
+    QVERIFY(m_jobs->claimNext(m_t0)->has_value());
+    QSignalSpy changed(m_jobs.get(), &JobRepository::changed);
+    auto released = m_jobs->release(id);
+    MONIAGENT_VERIFY_OK(released);
+    QVERIFY(*released);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toLongLong(), m_bob);
+    auto job = m_jobs->findForRunner(id);
+    QCOMPARE(job->status, JobStatus::Queued);
+    QCOMPARE(job->retryCount, 0); // not a failure: no retry counted
+    QCOMPARE(job->nextRunAt, m_t0.addSecs(-10));
+    QVERIFY(!job->startedAt.isValid());
+    QCOMPARE((*m_jobs->claimNext(m_t0))->id, id); // and it runs again
+
+    // Only a running job: a queued or finished one stays as it is.
+    QVERIFY(*m_jobs->finish(id, true, {}, m_t0));
+    QCOMPARE(*m_jobs->release(id), false);
+    QCOMPARE(statusOf(id), JobStatus::Success);
+    const qint64 queued = *m_jobs->enqueue(m_bob, JobTypes::EmailFetch, JobTrigger::Cron);
+    QCOMPARE(*m_jobs->release(queued), false);
+    QCOMPARE(m_jobs->release(987654).error().code, Error::Code::NotFound);
+}
+
+void TestJobQueue::nextDue()
+{
+    auto none = m_jobs->nextDue(m_t0);
+    MONIAGENT_VERIFY_OK(none);
+    QVERIFY(!none->has_value()); // empty queue
+
+    const qint64 later = *m_jobs->enqueue(m_alice, JobTypes::Import, JobTrigger::Manual, {}, m_t0.addSecs(90));
+    QVERIFY(*m_jobs->enqueue(m_bob, JobTypes::Import, JobTrigger::Manual, {}, m_t0.addSecs(300)));
+    QCOMPARE(**m_jobs->nextDue(m_t0), m_t0.addSecs(90)); // the earliest, whoever it belongs to
+    QVERIFY(!m_jobs->nextDue(QDateTime()));
+
+    // A job due at once is due now; running and finished jobs do not count.
+    const qint64 asap = *m_jobs->enqueue(std::nullopt, JobTypes::Import, JobTrigger::Cron);
+    QCOMPARE(**m_jobs->nextDue(m_t0), m_t0);
+    QCOMPARE((*m_jobs->claimNext(m_t0))->id, asap);
+    QCOMPARE(**m_jobs->nextDue(m_t0), m_t0.addSecs(90));
+    QVERIFY(m_jobs->cancel(m_alice, later, m_t0));
+    QCOMPARE(**m_jobs->nextDue(m_t0), m_t0.addSecs(300));
 }
 
 QTEST_GUILESS_MAIN(TestJobQueue)

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void cancelRules_data();
     void cancelRules();
     void retry();
+    void enqueueUnlessPending();
     void userScoping();
     void deletingUserDeletesJobs();
 
@@ -222,6 +223,51 @@ void TestJobRepository::retry()
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, Error::Code::InvalidInput);
     QCOMPARE(m_jobs->list(m_alice)->size(), 4);
+}
+
+void TestJobRepository::enqueueUnlessPending()
+{
+    const QJsonObject account7 {{QStringLiteral("accountId"), 7}};
+    const QJsonObject account8 {{QStringLiteral("accountId"), 8}};
+    QSignalSpy changed(m_jobs.get(), &JobRepository::changed);
+    auto first = m_jobs->enqueueUnlessPending(m_alice, JobTypes::EmailFetch, JobTrigger::Cron, account7);
+    MONIAGENT_VERIFY_OK(first);
+    QVERIFY(first->has_value());
+    QCOMPARE(changed.count(), 1);
+    auto job = m_jobs->find(m_alice, **first);
+    QCOMPARE(job->status, JobStatus::Queued);
+    QCOMPARE(job->triggeredBy, JobTrigger::Cron);
+    QCOMPARE(job->input, account7);
+
+    // The same type and input while it waits: nothing added, no signal.
+    auto again = m_jobs->enqueueUnlessPending(m_alice, JobTypes::EmailFetch, JobTrigger::Manual, account7);
+    MONIAGENT_VERIFY_OK(again);
+    QVERIFY(!again->has_value());
+    QCOMPARE(changed.count(), 1);
+    // … and while it runs.
+    QCOMPARE((*m_jobs->claimNext(m_t0))->id, **first);
+    QVERIFY(!m_jobs->enqueueUnlessPending(m_alice, JobTypes::EmailFetch, JobTrigger::Cron, account7)->has_value());
+
+    // Another input, another type, another profile or a system job is not the same job.
+    QVERIFY(m_jobs->enqueueUnlessPending(m_alice, JobTypes::EmailFetch, JobTrigger::Cron, account8)->has_value());
+    QVERIFY(m_jobs->enqueueUnlessPending(m_alice, JobTypes::EmailReprocess, JobTrigger::Cron, account7)->has_value());
+    QVERIFY(m_jobs->enqueueUnlessPending(m_bob, JobTypes::EmailFetch, JobTrigger::Cron, account7)->has_value());
+    auto system = m_jobs->enqueueUnlessPending(std::nullopt, JobTypes::EmailFetch, JobTrigger::Cron, account7);
+    QVERIFY(system->has_value());
+    QVERIFY(!m_jobs->enqueueUnlessPending(std::nullopt, JobTypes::EmailFetch, JobTrigger::Cron, account7)->has_value());
+    QVERIFY(!m_jobs->findForRunner(**system)->userId.has_value());
+
+    // Once it has ended, a new one can be added.
+    QVERIFY(*m_jobs->finish(**first, true, {}, m_t0));
+    auto next = m_jobs->enqueueUnlessPending(m_alice, JobTypes::EmailFetch, JobTrigger::Cron, account7);
+    QVERIFY(next->has_value());
+    QVERIFY(**next != **first);
+    QVERIFY(m_jobs->cancel(m_alice, **next, m_t0));
+    QVERIFY(m_jobs->enqueueUnlessPending(m_alice, JobTypes::EmailFetch, JobTrigger::Cron, account7)->has_value());
+
+    QCOMPARE(m_jobs->enqueueUnlessPending(m_alice, u"fetch", JobTrigger::Cron).error().code, Error::Code::InvalidInput);
+    QCOMPARE(m_jobs->enqueueUnlessPending(qint64(999999), JobTypes::Import, JobTrigger::Cron).error().code,
+             Error::Code::NotFound);
 }
 
 void TestJobRepository::userScoping()

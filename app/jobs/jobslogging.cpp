@@ -1,0 +1,3 @@
+#include "jobslogging.h"
+
+Q_LOGGING_CATEGORY(lcJobs, "moniagent.jobs", QtInfoMsg)
