@@ -1,0 +1,231 @@
+#include "emailextractor.h"
+
+#include "mail/amountfinder.h"
+#include "mail/emailcues.h"
+#include "mail/htmltext.h"
+#include "mail/schemaorgreader.h"
+#include "receipts/receiptkeywords.h"
+
+#include <QTimeZone>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Moniagent {
+
+using namespace MailParsing;
+
+namespace {
+
+// The kind the cues point to, or None.
+EmailRecordKind decideKind(const KindCues& cues, const std::optional<AmountFinder::Choice>& choice)
+{
+    const KindCues::Counts& s = cues.subject;
+    const KindCues::Counts& b = cues.body;
+    if (s.refund > 0)
+        return EmailRecordKind::Refund;
+    if (s.payout > 0)
+        return EmailRecordKind::Payout;
+    if (s.debit + s.credit > 0 && s.strongPurchase == 0)
+        return EmailRecordKind::BankMovement;
+    if (s.strongPurchase > 0)
+        return EmailRecordKind::Purchase;
+    const bool refundTotal = choice && choice->candidate.refundLabel;
+    if (b.refund > 0 && (refundTotal || b.refund > b.strongPurchase))
+        return EmailRecordKind::Refund;
+    if (b.payout > 0 && b.payout >= b.strongPurchase)
+        return EmailRecordKind::Payout;
+    if (b.debit + b.credit >= 2 && b.strongPurchase == 0)
+        return EmailRecordKind::BankMovement;
+    if (s.purchase > 0 || b.purchase > 0)
+        return EmailRecordKind::Purchase;
+    if (choice && choice->labelled && choice->candidate.strength >= 3)
+        return EmailRecordKind::Purchase;
+    return EmailRecordKind::None;
+}
+
+// Why an email is not a record, or an empty string when the cues do not say it is none.
+QString skipReason(const KindCues& cues, bool labelledTotal)
+{
+    const KindCues::Counts& s = cues.subject;
+    const KindCues::Counts& b = cues.body;
+    const bool subjectPositive = s.strongPurchase + s.refund + s.payout + s.debit + s.credit > 0;
+    const auto reasonFor = [](const KindCues::Counts& c) {
+        if (c.account >= c.shipping && c.account >= c.marketing)
+            return EmailExtractor::tr("An account or security notice, not a purchase.");
+        if (c.shipping >= c.marketing)
+            return EmailExtractor::tr("A shipping or delivery notice, not a purchase.");
+        return EmailExtractor::tr("A newsletter or advertisement, not a purchase.");
+    };
+    if (s.negative() > 0 && !subjectPositive)
+        return reasonFor(s);
+    if (!subjectPositive && !labelledTotal && b.negative() >= 2 && b.negative() > b.strongPurchase)
+        return reasonFor(b);
+    return {};
+}
+
+TransactionType typeFor(EmailRecordKind kind, const KindCues& cues)
+{
+    switch (kind) {
+    case EmailRecordKind::Refund:
+    case EmailRecordKind::Payout:
+        return TransactionType::Income;
+    case EmailRecordKind::BankMovement: {
+        const int credit = cues.subject.credit * 3 + cues.body.credit;
+        const int debit = cues.subject.debit * 3 + cues.body.debit;
+        return credit > debit ? TransactionType::Income : TransactionType::Expense;
+    }
+    case EmailRecordKind::Purchase:
+    case EmailRecordKind::None:
+        break;
+    }
+    return TransactionType::Expense;
+}
+
+QDate localDate(const QDateTime& dateTime)
+{
+    return dateTime.isValid() ? dateTime.toLocalTime().date() : QDate();
+}
+
+QDate schemaDate(const QString& text)
+{
+    QDateTime dateTime = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!dateTime.isValid())
+        dateTime = QDateTime::fromString(text, Qt::ISODate);
+    if (dateTime.isValid())
+        return dateTime.timeSpec() == Qt::LocalTime ? dateTime.date() : dateTime.toLocalTime().date();
+    return QDate::fromString(text.left(10), Qt::ISODate);
+}
+
+QString merchantFor(const ParsedEmail& email, const QString& text)
+{
+    QString merchant = EmailCues::merchantFromText(email.subject);
+    if (merchant.isEmpty())
+        merchant = EmailCues::merchantFromText(text.left(8000));
+    if (merchant.isEmpty())
+        merchant = EmailCues::merchantFromSender(email.fromName, email.fromAddress);
+    if (merchant.isEmpty())
+        merchant = EmailCues::merchantFromFooter(text);
+    if (merchant.isEmpty() && !email.htmlBody.isEmpty())
+        merchant = EmailCues::cleanMerchant(HtmlText::title(email.htmlBody));
+    return merchant;
+}
+
+} // namespace
+
+EmailReading EmailExtractor::extract(const ParsedEmail& email) const
+{
+    return extract(email, m_fallback);
+}
+
+EmailReading EmailExtractor::extract(const ParsedEmail& email, const Currency& fallback) const
+{
+    EmailReading reading;
+    const QString text = email.readableText();
+    const QDate headerDate = localDate(email.date);
+    const KindCues cues = EmailCues::kindCues(email.subject, text);
+
+    // 1. schema.org markup.
+    const QList<SchemaOrgRecord> records
+        = SchemaOrgReader::read(HtmlText::jsonLdBlocks(email.htmlBody), HtmlText::microdata(email.htmlBody));
+    for (const SchemaOrgRecord& record : records) {
+        if (record.isDelivery() || record.total.isEmpty())
+            continue;
+        Currency currency = Currency::fromCode(record.currency);
+        if (!currency.isValid()) {
+            const QList<AmountCandidate> found = AmountFinder::find(text);
+            currency = AmountFinder::resolveCurrency(AmountFinder::dominantCurrency(found), text, fallback);
+        }
+        const auto minor = AmountFinder::parseAmountText(record.total, currency);
+        if (!minor)
+            continue;
+        reading.status = EmailReading::Status::Success;
+        reading.method = u"schema.org"_s;
+        reading.kind = decideKind(cues, std::nullopt);
+        if (reading.kind == EmailRecordKind::None)
+            reading.kind = EmailRecordKind::Purchase;
+        reading.type = typeFor(reading.kind, cues);
+        reading.amount = Money(*minor, currency);
+        reading.merchant = record.merchant.isEmpty() ? merchantFor(email, text) : record.merchant;
+        reading.orderNumber = record.orderNumber.isEmpty() ? EmailCues::orderNumber(text) : record.orderNumber;
+        reading.date = schemaDate(record.date);
+        if (!reading.date.isValid())
+            reading.date = EmailCues::bodyDate(text, headerDate, !headerDate.isValid());
+        if (!reading.date.isValid())
+            reading.date = headerDate;
+        for (const SchemaOrgRecord::Item& item : record.items) {
+            ExtractedEmailItem extracted;
+            extracted.name = item.name;
+            extracted.quantity = item.quantity;
+            const Currency itemCurrency = item.currency.isEmpty() ? currency : Currency::fromCode(item.currency);
+            if (itemCurrency.isValid()) {
+                if (const auto price = AmountFinder::parseAmountText(item.price, itemCurrency))
+                    extracted.amount = Money(*price, itemCurrency);
+            }
+            if (!extracted.name.isEmpty())
+                reading.items.append(extracted);
+        }
+        reading.confidence = 0.95;
+        return reading;
+    }
+
+    // 2. Generic cues.
+    reading.method = u"heuristic"_s;
+    QList<AmountCandidate> candidates = AmountFinder::findInSubject(email.subject);
+    const QList<AmountCandidate> bodyAmounts = AmountFinder::find(text);
+    candidates += bodyAmounts;
+    const std::optional<AmountFinder::Choice> choice = AmountFinder::chooseTotal(candidates);
+    const bool onlyDeliveries = !records.isEmpty()
+        && std::all_of(records.cbegin(), records.cend(), [](const SchemaOrgRecord& r) { return r.isDelivery(); });
+    const QString skip = onlyDeliveries ? tr("A shipping or delivery notice, not a purchase.")
+                                        : skipReason(cues, choice && choice->labelled);
+    reading.merchant = merchantFor(email, text);
+    reading.orderNumber = EmailCues::orderNumber(text);
+    if (!skip.isEmpty()) {
+        reading.reason = skip;
+        reading.confidence = 0.8;
+        return reading;
+    }
+    reading.kind = decideKind(cues, choice);
+    if (reading.kind == EmailRecordKind::None) {
+        reading.reason = tr("No purchase, refund, payout or bank movement found in this email.");
+        reading.confidence = choice ? 0.5 : 0.7;
+        return reading;
+    }
+    reading.type = typeFor(reading.kind, cues);
+    reading.date = EmailCues::bodyDate(text, headerDate, !headerDate.isValid());
+    if (!reading.date.isValid())
+        reading.date = headerDate;
+    if (!choice) {
+        reading.status = EmailReading::Status::Failed;
+        reading.reason = tr("This looks like a purchase, refund or payment, but no amount was found.");
+        reading.confidence = 0.3;
+        return reading;
+    }
+    const AmountCandidate& total = choice->candidate;
+    QString mark = total.currency;
+    if (mark.isEmpty())
+        mark = AmountFinder::dominantCurrency(candidates);
+    const Currency currency = AmountFinder::resolveCurrency(mark, email.subject + u'\n' + text, fallback);
+    const auto minor = total.minor(currency.minorDigits());
+    if (!currency.isValid() || !minor || *minor == 0) {
+        reading.status = EmailReading::Status::Failed;
+        reading.reason
+            = tr("The amount “%1” could not be read in %2.")
+                  .arg(total.number.decimalString(), currency.isValid() ? currency.code() : tr("any currency"));
+        reading.confidence = 0.3;
+        return reading;
+    }
+    reading.status = EmailReading::Status::Success;
+    reading.amount = Money(*minor, currency);
+    double confidence = 0.35;
+    if (choice->labelled)
+        confidence += total.strength >= 3 ? 0.3 : 0.2;
+    if (cues.subject.positive() > 0)
+        confidence += 0.15;
+    if (!total.currency.isEmpty())
+        confidence += 0.1;
+    reading.confidence = std::min(confidence, 0.9);
+    return reading;
+}
+
+} // namespace Moniagent
