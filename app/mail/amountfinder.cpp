@@ -141,6 +141,21 @@ QString segmentLabel(const QString& folded, int from, int to)
     return wordList.mid(std::max<qsizetype>(0, wordList.size() - 6)).join(u' ');
 }
 
+// An ISO 4217 code written beside the number ("6.00 PLN", "SEK 120,00") that the number reader does not know.
+QString adjacentCode(const QString& folded, const NumberToken& number)
+{
+    static const QStringList codes = Currency::commonCodes();
+    static const QRegularExpression after(u"^\\s?([A-Z]{3})(?![A-Z])"_s);
+    static const QRegularExpression before(u"(?<![A-Z])([A-Z]{3})\\s?$"_s);
+    const auto a = after.match(QStringView(folded).mid(number.start + number.length));
+    if (a.hasMatch() && codes.contains(a.captured(1)))
+        return a.captured(1);
+    const auto b = before.match(QStringView(folded).left(number.start));
+    if (b.hasMatch() && codes.contains(b.captured(1)))
+        return b.captured(1);
+    return {};
+}
+
 } // namespace
 
 std::optional<qint64> AmountCandidate::minor(int minorDigits) const
@@ -168,6 +183,9 @@ QList<AmountCandidate> AmountFinder::find(const QString& text)
                 AmountCandidate candidate;
                 candidate.number = number;
                 candidate.currency = number.currency;
+                if (candidate.currency.isEmpty() || candidate.currency == u"$")
+                    candidate.currency = adjacentCode(folded, number).isEmpty() ? candidate.currency
+                                                                                 : adjacentCode(folded, number);
                 candidate.line = index;
                 QString labelText = segmentLabel(folded, segmentStart, number.start);
                 if (first && !hasLetters(labelText))
@@ -190,11 +208,16 @@ QList<AmountCandidate> AmountFinder::findInSubject(const QString& subject)
     QList<AmountCandidate> result;
     const QString folded = ReceiptParsing::foldText(subject);
     for (const NumberToken& number : ReceiptParsing::findNumbers(folded)) {
-        if (!isCandidate(number) || number.currency.isEmpty())
-            continue;
         AmountCandidate candidate;
         candidate.number = number;
         candidate.currency = number.currency;
+        if (candidate.currency.isEmpty() || candidate.currency == u"$") {
+            const QString code = adjacentCode(folded, number);
+            if (!code.isEmpty())
+                candidate.currency = code;
+        }
+        if (!isCandidate(number) || candidate.currency.isEmpty())
+            continue;
         candidate.line = -1;
         label(candidate, folded.left(number.start));
         if (candidate.role != AmountRole::Part) {

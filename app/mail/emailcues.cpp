@@ -42,7 +42,7 @@ struct Patterns
         = words("YOUR ORDER|ORDER (?:NUMBER|NO\\.?|#|ID)|ORDER SUMMARY|ORDER DETAILS|SUBSCRIPTION|BILLING|PURCHASED?|"
                 "DONATION|BESTELLUNG|COMMANDE|ORDINE|PEDIDO|BESTELLING");
     QRegularExpression refund
-        = words("REFUND(?:ED|S)?|MONEY BACK|RUCKERSTATTUNG|ERSTATTUNG|ERSTATTET|GUTSCHRIFT|REMBOURSEMENT|REMBOURSE|"
+        = words("REFUND(?:ED|S)?|MONEY BACK(?! GUARANTEE)|RUCKERSTATTUNG|ERSTATTUNG|ERSTATTET|GUTSCHRIFT|REMBOURSEMENT|REMBOURSE|"
                 "RIMBORSO|REEMBOLSO|TERUGBETALING|CREDIT NOTE|RETURN (?:RECEIVED|PROCESSED)");
     QRegularExpression payout
         = words("PAYOUTS?|YOU(?:'VE| HAVE)? RECEIVED (?:A |AN )?(?:PAYMENT|MONEY|TRANSFER|[$£€]|\\d)|PAYMENT RECEIVED|"
@@ -91,18 +91,6 @@ KindCues::Counts countCues(const QString& folded, int cap)
     return c;
 }
 
-// A name after a cue: up to five words, the first capitalised or a digit ("7-Eleven", "The Home Depot").
-const QString kName
-    = uR"(((?:[\p{Lu}\d][\w&'’.\-]*)(?:[ ]+(?:[\p{Lu}\d&][\w&'’.\-]*|&|de|di|du|of|and|und|et)){0,4}))"_s;
-
-const QStringList& stopNames()
-{
-    static const QStringList names {u"US"_s,    u"OUR"_s,        u"YOUR"_s,   u"THE"_s,   u"YOU"_s, u"IT"_s,
-                                    u"THIS"_s,  u"A"_s,          u"AN"_s,     u"ME"_s,    u"UNS"_s, u"NOUS"_s,
-                                    u"ORDER"_s, u"AMAZON PAY"_s, u"PAYPAL"_s, u"STRIPE"_s};
-    return names;
-}
-
 } // namespace
 
 KindCues EmailCues::kindCues(const QString& subject, const QString& body)
@@ -112,106 +100,6 @@ KindCues EmailCues::kindCues(const QString& subject, const QString& body)
     // The body's first part says what the email is; footers repeat "unsubscribe", "privacy policy" everywhere.
     cues.body = countCues(ReceiptParsing::foldText(QStringView(body).left(6000)), 5);
     return cues;
-}
-
-QString EmailCues::cleanMerchant(const QString& name)
-{
-    QString text = name;
-    text.remove(u'"');
-    const qsizetype via = text.indexOf(u" via "_s, 0, Qt::CaseInsensitive);
-    if (via > 0)
-        text = text.left(via);
-    static const QRegularExpression noise(
-        uR"((?i)\b(?:no-?reply|do-?not-?reply|noreply|orders?|receipts?|billing|invoices?|notifications?|notify|)"
-        uR"(info|support|customer (?:service|care|support)|service|team|mailer|newsletter|news|account|accounts|)"
-        uR"(payments?|sales|shop team|store team|kundenservice|bestellung(?:en)?|rechnung(?:en)?)\b)"_s);
-    text.replace(noise, QString());
-    static const QRegularExpression edges(uR"(^[\s\-–|:,.@]+|[\s\-–|:,@]+$)"_s);
-    text.replace(edges, QString());
-    text = text.simplified();
-    if (text.endsWith(u'.') && !text.contains(u' '))
-        text.chop(1);
-    if (text.startsWith(u"The "_s, Qt::CaseInsensitive) && text.count(u' ') == 0)
-        return {};
-    return text;
-}
-
-QString EmailCues::merchantFromSender(const QString& displayName, const QString& address)
-{
-    QString name = cleanMerchant(displayName);
-    if (!name.isEmpty() && !name.contains(u'@'))
-        return name;
-    const QString domain = address.section(u'@', 1).toLower();
-    if (domain.isEmpty())
-        return {};
-    static const QStringList suffixes {
-        u"com"_s,    u"net"_s, u"org"_s, u"co"_s,  u"uk"_s, u"de"_s, u"ch"_s, u"fr"_s,   u"it"_s,  u"es"_s, u"nl"_s,
-        u"io"_s,     u"app"_s, u"us"_s,  u"ca"_s,  u"au"_s, u"at"_s, u"be"_s, u"info"_s, u"biz"_s, u"me"_s, u"eu"_s,
-        u"com.au"_s, u"ac"_s,  u"gov"_s, u"edu"_s, u"ie"_s, u"se"_s, u"dk"_s, u"no"_s,   u"fi"_s,  u"pl"_s};
-    static const QStringList mailHosts {
-        u"mail"_s,     u"email"_s, u"e"_s,      u"em"_s,    u"news"_s,      u"info"_s,          u"mailer"_s,
-        u"mg"_s,       u"send"_s,  u"bounce"_s, u"reply"_s, u"members"_s,   u"notifications"_s, u"notify"_s,
-        u"messages"_s, u"m"_s,     u"t"_s,      u"mx"_s,    u"marketing"_s, u"transactional"_s, u"orders"_s,
-        u"receipts"_s};
-    QStringList labels = domain.split(u'.', Qt::SkipEmptyParts);
-    while (labels.size() > 1 && suffixes.contains(labels.last()))
-        labels.removeLast();
-    while (labels.size() > 1 && mailHosts.contains(labels.first()))
-        labels.removeFirst();
-    if (labels.isEmpty())
-        return {};
-    QString label = labels.last();
-    label[0] = label.at(0).toUpper();
-    return label;
-}
-
-QString EmailCues::merchantFromText(const QString& text)
-{
-    static const QList<QRegularExpression> cues = [] {
-        const QStringList starts {
-            uR"((?i:thanks?(?: you)?(?: so much)?(?: again)? for (?:shopping|ordering|your (?:order|purchase|payment|business|visit)|buying|choosing|dining|visiting|booking)) (?i:at|with|from) )"_s,
-            uR"((?i:your (?:order|receipt|purchase|invoice|payment|subscription|booking|donation)) (?i:from|at|with|to) )"_s,
-            uR"((?i:(?:receipt|invoice|order|purchase) from) )"_s,
-            uR"((?i:(?:you(?:'ve| have)? )?(?:sent a payment|made a payment|paid|sent money|donated)(?: of [^\n]{1,25}?)? to) )"_s,
-            uR"((?i:(?:payment|purchase|donation) (?:to|at)) )"_s,
-            uR"((?i:(?:vielen dank|danke) f(?:ü|ue)r (?:ihren|deinen|ihre|deine) (?:einkauf|bestellung) (?:bei|in)) )"_s,
-            uR"((?i:(?:ihre|deine) bestellung bei) )"_s,
-            uR"((?i:merci (?:pour votre (?:achat|commande) )?chez) )"_s,
-            uR"((?i:grazie per (?:il tuo acquisto|aver acquistato) (?:da|su)) )"_s,
-        };
-        QList<QRegularExpression> list;
-        for (const QString& start : starts)
-            list.append(QRegularExpression(start + kName, QRegularExpression::UseUnicodePropertiesOption));
-        return list;
-    }();
-    for (const QRegularExpression& cue : cues) {
-        auto it = cue.globalMatch(text);
-        while (it.hasNext()) {
-            const QString name = cleanMerchant(it.next().captured(1));
-            if (!name.isEmpty() && !stopNames().contains(name.toUpper()) && name.size() >= 2)
-                return name;
-        }
-    }
-    return {};
-}
-
-QString EmailCues::merchantFromFooter(const QString& text)
-{
-    static const QRegularExpression copyright(
-        uR"((?:©|\(c\)|(?i:copyright))\s*(?:(?i:copyright)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?)"_s + kName,
-        QRegularExpression::UseUnicodePropertiesOption);
-    auto it = copyright.globalMatch(text);
-    QString last;
-    while (it.hasNext()) {
-        QString name = it.next().captured(1);
-        static const QRegularExpression legal(
-            uR"((?i)[,.]?\s+(?:inc|ltd|llc|gmbh|ag|sa|s\.a|limited|corp|corporation|plc|b\.v|bv|sarl|s\.r\.l|srl|co|company|all|rights|and its affiliates)\b.*$)"_s);
-        name.replace(legal, QString());
-        name = cleanMerchant(name);
-        if (!name.isEmpty() && !stopNames().contains(name.toUpper()))
-            last = name;
-    }
-    return last;
 }
 
 QString EmailCues::orderNumber(const QString& text)
@@ -232,22 +120,41 @@ QString EmailCues::orderNumber(const QString& text)
 QDate EmailCues::bodyDate(const QString& text, const QDate& reference, bool anyDate)
 {
     static const QRegularExpression label = words(
-        "ORDER DATE|ORDER PLACED|ORDERED ON|PLACED ON|PURCHASE DATE|TRANSACTION DATE|INVOICE DATE|PAYMENT DATE|"
+        "ORDER DATE|ORDER PLACED|ORDERED(?: ON)?|PLACED(?: ON)?|PURCHASED(?: ON)?|PURCHASE DATE|TRANSACTION DATE|INVOICE DATE|PAYMENT DATE|"
         "DATE OF (?:PURCHASE|ORDER|PAYMENT|TRANSACTION)|DATE PAID|PAID ON|ISSUED ON|BESTELLDATUM|RECHNUNGSDATUM|"
         "KAUFDATUM|DATUM|DATE DE (?:COMMANDE|FACTURE)|DATA (?:ORDINE|DELL'ORDINE)|FECHA(?: DE PEDIDO)?|DATE|DATA|"
         "ORDER DATE/TIME|TIME OF PURCHASE");
     static const QRegularExpression notPurchase
         = words("DUE|DELIVERY|ARRIV\\w*|EXPECTED|ESTIMATED|SHIP\\w*|EXPIR\\w*|VALID|GULTIG|LIEFER\\w*|BIRTH|SINCE");
     const QDate today = reference.isValid() ? reference.addDays(1) : QDate::currentDate();
+    const QStringList lines = text.split(u'\n');
+    // The order of day and month in numeric dates: what an unambiguous date of the same email shows ("01/13/2023"
+    // is month first), else month first when amounts are in dollars only, else the reading nearest `reference`.
+    int order = 0; // > 0 day first, < 0 month first
+    for (const QString& line : lines) {
+        if (!line.contains(u'/') && !line.contains(u'.') && !line.contains(u'-'))
+            continue;
+        for (const auto& match : ReceiptParsing::findDates(ReceiptParsing::foldText(line), today)) {
+            if (!match.ambiguousOrder && !match.monthName && !match.yearFirst && !match.compact)
+                order += match.dayFirst ? 1 : -1;
+        }
+    }
+    if (order == 0 && text.contains(u'$') && !text.contains(u'€') && !text.contains(u'£'))
+        order = -1;
     const auto pick = [&](const QList<ReceiptParsing::DateMatch>& matches) -> QDate {
         QDate best;
         qint64 bestDistance = std::numeric_limits<qint64>::max();
         for (const auto& match : matches) {
             if (match.date > today)
                 continue;
-            const qint64 distance = reference.isValid() ? match.date.daysTo(reference) : 0;
             if (!match.ambiguousOrder)
                 return match.date;
+            if (order != 0) {
+                if (match.dayFirst == (order > 0))
+                    return match.date;
+                continue;
+            }
+            const qint64 distance = reference.isValid() ? match.date.daysTo(reference) : 0;
             if (distance >= 0 && distance < bestDistance) {
                 best = match.date;
                 bestDistance = distance;
@@ -255,7 +162,6 @@ QDate EmailCues::bodyDate(const QString& text, const QDate& reference, bool anyD
         }
         return best;
     };
-    const QStringList lines = text.split(u'\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString folded = ReceiptParsing::foldText(lines.at(i));
         const auto labelMatch = label.match(folded);

@@ -33,22 +33,12 @@ class EmailCues
 public:
     static KindCues kindCues(const QString& subject, const QString& body);
 
-    // The merchant a sender's display name or address names: "Acme Store <no-reply@acme.com>" -> "Acme Store",
-    // "Black & Brew via Square" -> "Black & Brew", "orders@mail.shop-example.co.uk" -> "Shop-example". Words like
-    // no-reply, orders, receipts, billing, team and customer service are dropped; empty when nothing is left.
-    static QString merchantFromSender(const QString& displayName, const QString& address);
-    // "Thank you for shopping at X", "Your receipt from X", "payment to X", "Ihre Bestellung bei X" …
-    static QString merchantFromText(const QString& text);
-    // The owner in a copyright line: "© 2021 Example Inc. All rights reserved." -> "Example".
-    static QString merchantFromFooter(const QString& text);
     // "Order #123-456", "Order number: A1B2", "Bestellnummer 4711", "Invoice no. 2024-17" (must hold a digit).
     static QString orderNumber(const QString& text);
     // The purchase date printed in the body ("Order date: 3 March 2024", "Datum: 23.01.17", "Date: 01/13/2023"):
     // labelled dates first, ambiguous day/month orders resolved towards `reference` (not after it); when nothing
     // is labelled and `anyDate` is set, the first plausible date. Invalid when none.
     static QDate bodyDate(const QString& text, const QDate& reference, bool anyDate);
-    // Trims a merchant name: quotes, "no-reply", "Team", trailing punctuation.
-    static QString cleanMerchant(const QString& name);
 };
 
 } // namespace Moniagent::MailParsing

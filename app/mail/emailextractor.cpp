@@ -3,6 +3,7 @@
 #include "mail/amountfinder.h"
 #include "mail/emailcues.h"
 #include "mail/htmltext.h"
+#include "mail/merchantguess.h"
 #include "mail/schemaorgreader.h"
 #include "receipts/receiptkeywords.h"
 
@@ -96,20 +97,6 @@ QDate schemaDate(const QString& text)
     return QDate::fromString(text.left(10), Qt::ISODate);
 }
 
-QString merchantFor(const ParsedEmail& email, const QString& text)
-{
-    QString merchant = EmailCues::merchantFromText(email.subject);
-    if (merchant.isEmpty())
-        merchant = EmailCues::merchantFromText(text.left(8000));
-    if (merchant.isEmpty())
-        merchant = EmailCues::merchantFromSender(email.fromName, email.fromAddress);
-    if (merchant.isEmpty())
-        merchant = EmailCues::merchantFromFooter(text);
-    if (merchant.isEmpty() && !email.htmlBody.isEmpty())
-        merchant = EmailCues::cleanMerchant(HtmlText::title(email.htmlBody));
-    return merchant;
-}
-
 } // namespace
 
 EmailReading EmailExtractor::extract(const ParsedEmail& email) const
@@ -145,7 +132,7 @@ EmailReading EmailExtractor::extract(const ParsedEmail& email, const Currency& f
             reading.kind = EmailRecordKind::Purchase;
         reading.type = typeFor(reading.kind, cues);
         reading.amount = Money(*minor, currency);
-        reading.merchant = record.merchant.isEmpty() ? merchantFor(email, text) : record.merchant;
+        reading.merchant = record.merchant.isEmpty() ? MerchantGuess::guess(email, text) : record.merchant;
         reading.orderNumber = record.orderNumber.isEmpty() ? EmailCues::orderNumber(text) : record.orderNumber;
         reading.date = schemaDate(record.date);
         if (!reading.date.isValid())
@@ -178,7 +165,7 @@ EmailReading EmailExtractor::extract(const ParsedEmail& email, const Currency& f
         && std::all_of(records.cbegin(), records.cend(), [](const SchemaOrgRecord& r) { return r.isDelivery(); });
     const QString skip = onlyDeliveries ? tr("A shipping or delivery notice, not a purchase.")
                                         : skipReason(cues, choice && choice->labelled);
-    reading.merchant = merchantFor(email, text);
+    reading.merchant = MerchantGuess::guess(email, text);
     reading.orderNumber = EmailCues::orderNumber(text);
     if (!skip.isEmpty()) {
         reading.reason = skip;

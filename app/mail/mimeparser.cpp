@@ -343,9 +343,19 @@ ParsedEmail MimeParser::fromHtml(const QString& html)
 
 namespace {
 
-// Undoes quoted-printable: "=3D" escapes and "=" soft line breaks (and the indentation some tools add after them).
-QByteArray decodeQuotedPrintable(const QByteArray& raw)
+// Undoes quoted-printable: "=3D" escapes and "=" soft line breaks. `indented`: the continuation lines were indented
+// by whatever stored the body, so the indentation after a soft break is dropped too.
+QByteArray decodeQuotedPrintable(const QByteArray& raw, bool indented)
 {
+    const auto hex = [](char h) {
+        if (h >= '0' && h <= '9')
+            return h - '0';
+        if (h >= 'A' && h <= 'F')
+            return h - 'A' + 10;
+        if (h >= 'a' && h <= 'f')
+            return h - 'a' + 10;
+        return -1;
+    };
     QByteArray out;
     out.reserve(raw.size());
     const qsizetype n = raw.size();
@@ -361,15 +371,11 @@ QByteArray decodeQuotedPrintable(const QByteArray& raw)
         if (j < n && (raw.at(j) == '\n' || raw.at(j) == '\r')) {
             if (raw.at(j) == '\r' && j + 1 < n && raw.at(j + 1) == '\n')
                 ++j;
+            while (indented && j + 1 < n && (raw.at(j + 1) == ' ' || raw.at(j + 1) == '\t'))
+                ++j;
             i = j;
             continue;
         }
-        const auto hex = [](char h) {
-            return h >= '0' && h <= '9' ? h - '0'
-                : h >= 'A' && h <= 'F'  ? h - 'A' + 10
-                : h >= 'a' && h <= 'f'  ? h - 'a' + 10
-                                        : -1;
-        };
         if (i + 2 < n && hex(raw.at(i + 1)) >= 0 && hex(raw.at(i + 2)) >= 0) {
             out += char(hex(raw.at(i + 1)) * 16 + hex(raw.at(i + 2)));
             i += 2;
@@ -378,6 +384,21 @@ QByteArray decodeQuotedPrintable(const QByteArray& raw)
         out += c;
     }
     return out;
+}
+
+// Whether most lines after a soft line break start with spaces (a body indented after encoding).
+bool indentedContinuations(const QByteArray& raw)
+{
+    int continuations = 0;
+    int indented = 0;
+    for (qsizetype i = 0; i + 2 < raw.size(); ++i) {
+        if (raw.at(i) != '=' || raw.at(i + 1) != '\n')
+            continue;
+        ++continuations;
+        if (raw.at(i + 2) == ' ' || raw.at(i + 2) == '\t')
+            ++indented;
+    }
+    return continuations >= 3 && indented * 10 >= continuations * 8;
 }
 
 bool looksQuotedPrintable(const QByteArray& raw)
@@ -401,7 +422,7 @@ ParsedEmail MimeParser::fromBareBody(const QByteArray& raw)
 {
     QByteArray bytes = raw.startsWith("\xEF\xBB\xBF") ? raw.mid(3) : raw;
     if (looksQuotedPrintable(bytes))
-        bytes = decodeQuotedPrintable(bytes);
+        bytes = decodeQuotedPrintable(bytes, indentedContinuations(bytes));
     static const QRegularExpression charsetPattern(u"charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)"_s,
                                                    QRegularExpression::CaseInsensitiveOption);
     const auto match = charsetPattern.match(QString::fromLatin1(bytes.left(4096)));
