@@ -184,8 +184,8 @@ QList<AmountCandidate> AmountFinder::find(const QString& text)
                 candidate.number = number;
                 candidate.currency = number.currency;
                 if (candidate.currency.isEmpty() || candidate.currency == u"$")
-                    candidate.currency = adjacentCode(folded, number).isEmpty() ? candidate.currency
-                                                                                 : adjacentCode(folded, number);
+                    candidate.currency
+                        = adjacentCode(folded, number).isEmpty() ? candidate.currency : adjacentCode(folded, number);
                 candidate.line = index;
                 QString labelText = segmentLabel(folded, segmentStart, number.start);
                 if (first && !hasLetters(labelText))

@@ -3,6 +3,7 @@
 #include "mail/amountfinder.h"
 #include "mail/emailcues.h"
 #include "mail/htmltext.h"
+#include "mail/itemfinder.h"
 #include "mail/merchantguess.h"
 #include "mail/schemaorgreader.h"
 #include "receipts/receiptkeywords.h"
@@ -204,6 +205,13 @@ EmailReading EmailExtractor::extract(const ParsedEmail& email, const Currency& f
     }
     reading.status = EmailReading::Status::Success;
     reading.amount = Money(*minor, currency);
+    if (reading.kind == EmailRecordKind::Purchase || reading.kind == EmailRecordKind::Refund)
+        reading.items = ItemFinder::find(text, bodyAmounts, currency);
+    if (reading.kind == EmailRecordKind::BankMovement) {
+        const QString counterparty = MerchantGuess::counterparty(text);
+        if (!counterparty.isEmpty())
+            reading.merchant = counterparty;
+    }
     double confidence = 0.35;
     if (choice->labelled)
         confidence += total.strength >= 3 ? 0.3 : 0.2;

@@ -170,8 +170,14 @@ QString HtmlTokenizer::decodeEntities(QStringView text)
         }
         while (j < n && j - i <= 10 && text.at(j).isLetterOrNumber())
             ++j;
-        const QString name = text.mid(i + 1, j - i - 1).toString();
-        const auto found = entityTable().constFind(name);
+        QString name = text.mid(i + 1, j - i - 1).toString();
+        auto found = entityTable().constFind(name);
+        // Without a semicolon the name may run into the text ("&euro5"): the longest known prefix, as browsers do.
+        while (found == entityTable().cend() && name.size() > 2 && (j >= n || text.at(j) != u';')) {
+            name.chop(1);
+            --j;
+            found = entityTable().constFind(name);
+        }
         if (found == entityTable().cend()) {
             out += c;
             continue;

@@ -13,7 +13,7 @@ namespace {
 
 // A name after a cue: up to five words, the first capitalised or a digit ("7-Eleven", "The Home Depot").
 const QString kName
-    = uR"(((?:[\p{Lu}\d]|\p{Ll}{1,3}\p{Lu})[\w&'’.\-]*(?:[ ]+(?:[\p{Lu}\d&][\w&'’.\-]*|&|de|di|du|of|and|und|et)){0,4}))"_s;
+    = uR"(((?:[\p{Lu}\d]|\p{Ll}{1,3}\p{Lu})[\w&'’.\-]*(?:[ ]+(?:[\p{Lu}\d&#][\w&'’.\-]*|&|de|di|du|of|and|und|et)){0,4}))"_s;
 
 const QStringList& stopNames()
 {
@@ -45,11 +45,11 @@ QString squeeze(const QString& text)
 bool isInfrastructure(const QString& name)
 {
     static const QStringList names {
-        u"w3"_s,        u"schema"_s,     u"google"_s,    u"googleapis"_s, u"gstatic"_s,   u"facebook"_s,
-        u"twitter"_s,   u"instagram"_s,  u"youtube"_s,   u"linkedin"_s,   u"pinterest"_s, u"tiktok"_s,
-        u"cloudfront"_s, u"amazonaws"_s, u"akamaihd"_s,  u"list-manage"_s, u"mailchimp"_s, u"sendgrid"_s,
-        u"mandrillapp"_s, u"sparkpostmail"_s, u"doubleclick"_s, u"bit"_s, u"apple"_s,    u"microsoft"_s,
-        u"outlook"_s,   u"gmail"_s,      u"example"_s,   u"x"_s,          u"t"_s,         u"goo"_s};
+        u"w3"_s,          u"schema"_s,        u"google"_s,      u"googleapis"_s,  u"gstatic"_s,   u"facebook"_s,
+        u"twitter"_s,     u"instagram"_s,     u"youtube"_s,     u"linkedin"_s,    u"pinterest"_s, u"tiktok"_s,
+        u"cloudfront"_s,  u"amazonaws"_s,     u"akamaihd"_s,    u"list-manage"_s, u"mailchimp"_s, u"sendgrid"_s,
+        u"mandrillapp"_s, u"sparkpostmail"_s, u"doubleclick"_s, u"bit"_s,         u"apple"_s,     u"microsoft"_s,
+        u"outlook"_s,     u"gmail"_s,         u"example"_s,     u"x"_s,           u"t"_s,         u"goo"_s};
     return names.contains(name);
 }
 
@@ -64,13 +64,13 @@ QString MerchantGuess::clean(const QString& name)
         text = text.left(via);
     static const QRegularExpression noise(
         uR"((?i)\b(?:no-?reply|do-?not-?reply|noreply|orders?|receipts?|billing|invoices?|notifications?|notify|)"
-        uR"(info|support|customer (?:service|care|support)|service|team|mailer|newsletter|news|account|accounts|)"
-        uR"(payments?|sales|shop team|store team|kundenservice|bestellung(?:en)?|rechnung(?:en)?)\b)"_s);
+        uR"(info|support|customer (?:service|care|support)|team|mailer|newsletter|news|account|accounts|alerts?|)"
+        uR"(payments?|sales|kundenservice|bestellung(?:en)?|rechnung(?:en)?)\b)"_s);
     text.replace(noise, QString());
     static const QRegularExpression edges(uR"(^[\s\-–|:,.@]+|[\s\-–|:,@]+$)"_s);
     text.replace(edges, QString());
     text = text.simplified();
-    if (text.endsWith(u'.') && !text.contains(u' '))
+    while (text.endsWith(u'.') || text.endsWith(u',') || text.endsWith(u'!'))
         text.chop(1);
     if (text.startsWith(u"The "_s, Qt::CaseInsensitive) && text.count(u' ') == 0)
         return {};
@@ -83,11 +83,11 @@ QString MerchantGuess::domainName(const QString& domain)
     static const QStringList secondLevel {u"co"_s,  u"com"_s, u"net"_s, u"org"_s, u"ac"_s,
                                           u"gov"_s, u"edu"_s, u"ne"_s,  u"or"_s,  u"gv"_s};
     static const QStringList mailHosts {
-        u"www"_s,      u"mail"_s, u"email"_s,  u"e"_s,     u"em"_s,        u"news"_s,          u"info"_s,
-        u"mailer"_s,   u"mg"_s,   u"send"_s,   u"bounce"_s, u"reply"_s,    u"members"_s,       u"notifications"_s,
-        u"notify"_s,   u"messages"_s, u"m"_s,  u"t"_s,     u"mx"_s,        u"marketing"_s,     u"transactional"_s,
-        u"orders"_s,   u"receipts"_s, u"shop"_s, u"store"_s, u"click"_s,   u"links"_s,         u"link"_s,
-        u"go"_s,       u"my"_s,   u"account"_s, u"accounts"_s, u"secure"_s, u"support"_s,      u"help"_s};
+        u"www"_s,    u"mail"_s,     u"email"_s,   u"e"_s,        u"em"_s,     u"news"_s,      u"info"_s,
+        u"mailer"_s, u"mg"_s,       u"send"_s,    u"bounce"_s,   u"reply"_s,  u"members"_s,   u"notifications"_s,
+        u"notify"_s, u"messages"_s, u"m"_s,       u"t"_s,        u"mx"_s,     u"marketing"_s, u"transactional"_s,
+        u"orders"_s, u"receipts"_s, u"shop"_s,    u"store"_s,    u"click"_s,  u"links"_s,     u"link"_s,
+        u"go"_s,     u"my"_s,       u"account"_s, u"accounts"_s, u"secure"_s, u"support"_s,   u"help"_s};
     QStringList labels = domain.toLower().split(u'.', Qt::SkipEmptyParts);
     if (labels.size() < 2)
         return {};
@@ -149,6 +149,15 @@ QString MerchantGuess::fromText(const QString& text)
     return firstName(cues, text);
 }
 
+QString MerchantGuess::counterparty(const QString& text)
+{
+    static const QList<QRegularExpression> cues = cuePatterns({
+        uR"((?i:debited|charged|spent|used|purchase|payment|transaction|withdrawal|belastet|abgebucht|bezahlt|d(?:é|e)bit(?:é|e)e?)[^\n]{0,40}? (?i:at|bei|chez|presso|en|in|to|an) )"_s,
+        uR"((?i:credited|gutgeschrieben|cr(?:é|e)dit(?:é|e)e?)[^\n]{0,40}? (?i:from|von|de|da) )"_s,
+    });
+    return firstName(cues, text.left(4000));
+}
+
 QString MerchantGuess::payeeFromText(const QString& text)
 {
     static const QList<QRegularExpression> cues = cuePatterns({
@@ -183,7 +192,8 @@ QString MerchantGuess::fromDomains(const QString& text, const QString& html, con
 {
     QHash<QString, int> counts;
     static const QRegularExpression link(uR"((?i)(?:https?://|www\.)([a-z0-9.-]+\.[a-z]{2,}))"_s);
-    static const QRegularExpression bare(uR"((?i)\b([a-z0-9-]+\.(?:com|net|org|co\.uk|de|ch|fr|it|es|nl|io|tv|app|ca|com\.au|at|be|eu|us))\b)"_s);
+    static const QRegularExpression bare(
+        uR"((?i)\b([a-z0-9-]+\.(?:com|net|org|co\.uk|de|ch|fr|it|es|nl|io|tv|app|ca|com\.au|at|be|eu|us))\b)"_s);
     for (const QString* source : {&html, &text}) {
         auto it = link.globalMatch(*source);
         while (it.hasNext()) {

@@ -32,6 +32,8 @@ public:
     // A name written in `text` that spells one of the domains the email comes from or links to most, or the
     // domain's name itself ("Sunpass" for sunpass.com) when the text never spells it out.
     static QString fromDomains(const QString& text, const QString& html, const QString& fromAddress);
+    // The other side of a bank or card movement: "debited CHF 62.40 at Migros", "credited … from Jane Doe".
+    static QString counterparty(const QString& text);
     // The sender of the message an inline-forwarded email quotes ("From: X <a@b>", "Von: X"), when it is one.
     static QString forwardedSender(const ParsedEmail& email, const QString& text);
     // The name a domain stands for: "mail.shop.example.co.uk" -> "shop" (empty for an unusable domain).

@@ -243,7 +243,8 @@ QString MimeParser::decodeText(const QByteArray& bytes, const QByteArray& charse
         if (auto text = viaIconv(bytes, charset))
             return *text;
     }
-    if (unicode || name.isEmpty() || name == "us-ascii" || name == "ascii") {
+    // UTF-8 when declared, undeclared, or declared as something unknown; ISO-8859-1 labels go straight to 1252.
+    if (unicode || !western || name.isEmpty() || name == "us-ascii" || name == "ascii") {
         if (auto text = strictUtf8(bytes))
             return *text;
     }
