@@ -28,7 +28,10 @@ void MailCommand::addOptions(QCommandLineParser& parser) const
 
 bool MailCommand::needsDatabaseFor(const QStringList& arguments) const
 {
-    return !arguments.isEmpty() && arguments.first() != u"extract";
+    // The subcommands that work on the profile's database (`sync` will); `extract` and unknown names do not, so a
+    // typo is reported as such instead of opening (and creating) a database.
+    static const QStringList databaseSubcommands {};
+    return !arguments.isEmpty() && databaseSubcommands.contains(arguments.first());
 }
 
 ExitCode MailCommand::run(CliContext& context)
@@ -94,14 +97,11 @@ ExitCode MailCommand::runExtract(CliContext& context, const QStringList& files)
     bool anyBadInput = false;
     for (const QString& file : files) {
         QFile in(file);
-        Result<ParsedEmail> parsed = Error::invalidInput(tr("%1: cannot be read: %2").arg(file, in.errorString()));
-        if (in.open(QIODevice::ReadOnly)) {
-            parsed = MimeParser::parseAny(in.readAll());
-            if (!parsed)
-                parsed = Error::invalidInput(tr("%1: %2").arg(file, parsed.error().message));
-        } else {
-            parsed = Error::invalidInput(tr("%1: cannot be read: %2").arg(file, in.errorString()));
-        }
+        Result<ParsedEmail> parsed = in.open(QIODevice::ReadOnly)
+            ? MimeParser::parseAny(in.readAll())
+            : Result<ParsedEmail>(Error::invalidInput(tr("cannot be read: %1").arg(in.errorString())));
+        if (!parsed)
+            parsed = Error::invalidInput(tr("%1: %2").arg(file, parsed.error().message));
         if (!parsed) {
             anyBadInput = true;
             *context.err << parsed.error().message << '\n';
