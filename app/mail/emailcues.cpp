@@ -133,8 +133,9 @@ QDate EmailCues::bodyDate(const QString& text, const QDate& reference, bool anyD
     // The order of day and month in numeric dates: what an unambiguous date of the same email shows ("01/13/2023"
     // is month first), else month first when amounts are in dollars only, else the reading nearest `reference`.
     int order = 0; // > 0 day first, < 0 month first
+    static const QRegularExpression numericDate(uR"(\d[./-]\d{1,2}[./-]\d)"_s);
     for (const QString& line : lines) {
-        if (!line.contains(u'/') && !line.contains(u'.') && !line.contains(u'-'))
+        if (!numericDate.match(line).hasMatch())
             continue;
         for (const auto& match : ReceiptParsing::findDates(ReceiptParsing::foldText(line), today)) {
             if (!match.ambiguousOrder && !match.monthName && !match.yearFirst && !match.compact)
