@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentMap>
 
 using namespace Moniagent;
 using namespace Qt::Literals::StringLiterals;
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void malformedInputIsAnError();
     void bareBodies();
     void largeAttachment();
+    void parallelParsing();
 
 private:
     static QByteArray fixture(const QString& name);
@@ -246,6 +248,23 @@ void TestMimeParser::largeAttachment()
     // Linear work: a few hundred milliseconds even in a debug build; quadratic copying would take minutes.
     QVERIFY2(elapsed < 15000, qPrintable(u"%1 ms"_s.arg(elapsed)));
     qInfo("25 MB attachment parsed in %lld ms", elapsed);
+}
+
+void TestMimeParser::parallelParsing()
+{
+    // GMime is initialised once and each parse has its own parser: messages can be read on many threads at once.
+    const QStringList names {u"alternative-qp-base64.eml"_s, u"german-receipt-cp1252.eml"_s, u"attachments.eml"_s,
+                             u"forwarded.eml"_s, u"french-receipt-latin1.eml"_s};
+    QList<QByteArray> messages;
+    for (int i = 0; i < 40; ++i)
+        messages.append(fixture(names.at(i % names.size())));
+    const QList<QString> subjects = QtConcurrent::blockingMapped<QList<QString>>(messages, [](const QByteArray& raw) {
+        const auto email = MimeParser::parse(raw);
+        return email ? email->subject : QString();
+    });
+    for (int i = 0; i < subjects.size(); ++i)
+        QCOMPARE(subjects.at(i), MimeParser::parse(messages.at(i))->subject);
+    QCOMPARE(subjects.at(1), u"Ihre Bestellbestätigung – Bestellung 2024-4711"_s);
 }
 
 QTEST_GUILESS_MAIN(TestMimeParser)
