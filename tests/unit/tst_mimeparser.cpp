@@ -125,6 +125,14 @@ void TestMimeParser::raw8BitHeader()
     QCOMPARE(email->fromAddress, u"info@mueller.example"_s);
     QVERIFY(!email->date.isValid());
     QCOMPARE(email->textBody.trimmed(), u"Hallo"_s);
+
+    // A message saved from an mbox file starts with its "From " separator line.
+    const auto mbox
+        = MimeParser::parse("From shop@example.com Mon Jan  1 10:00:00 2024\nFrom: Shop <shop@example.com>\n"
+                            "Subject: Receipt\n\nTotal 5.00\n");
+    MONIAGENT_VERIFY_OK(mbox);
+    QCOMPARE(mbox->subject, u"Receipt"_s);
+    QCOMPARE(mbox->fromAddress, u"shop@example.com"_s);
 }
 
 void TestMimeParser::attachmentsAndInlineImages()
