@@ -179,20 +179,24 @@ QList<AmountCandidate> AmountFinder::find(const QString& text)
         int segmentStart = 0;
         bool first = true;
         for (const NumberToken& number : numbers) {
-            if (isCandidate(number)) {
-                AmountCandidate candidate;
-                candidate.number = number;
-                candidate.currency = number.currency;
-                if (candidate.currency.isEmpty() || candidate.currency == u"$")
-                    candidate.currency
-                        = adjacentCode(folded, number).isEmpty() ? candidate.currency : adjacentCode(folded, number);
-                candidate.line = index;
-                QString labelText = segmentLabel(folded, segmentStart, number.start);
-                if (first && !hasLetters(labelText))
-                    labelText = previousTrailing.right(80);
-                label(candidate, labelText);
-                result.append(candidate);
+            // Card digits, quantities and references between a label and its amount do not end the label
+            // ("Total charged to x -1629 | £13.50").
+            if (!isCandidate(number))
+                continue;
+            AmountCandidate candidate;
+            candidate.number = number;
+            candidate.currency = number.currency;
+            if (candidate.currency.isEmpty() || candidate.currency == u"$") {
+                const QString code = adjacentCode(folded, number);
+                if (!code.isEmpty())
+                    candidate.currency = code;
             }
+            candidate.line = index;
+            QString labelText = segmentLabel(folded, segmentStart, number.start);
+            if (first && !hasLetters(labelText))
+                labelText = previousTrailing.right(80);
+            label(candidate, labelText);
+            result.append(candidate);
             segmentStart = number.start + number.length;
             first = false;
         }

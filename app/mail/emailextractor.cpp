@@ -8,7 +8,7 @@
 #include "mail/schemaorgreader.h"
 #include "receipts/receiptkeywords.h"
 
-#include <QTimeZone>
+#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -183,6 +183,14 @@ EmailReading EmailExtractor::extract(const ParsedEmail& email, const Currency& f
     reading.date = EmailCues::bodyDate(text, headerDate, !headerDate.isValid());
     if (!reading.date.isValid())
         reading.date = headerDate;
+    static const QRegularExpression reply(uR"(^\s*(?i:re|aw|sv|vs|antw|r)\s*:)"_s);
+    if (!choice && reply.match(email.subject).hasMatch()) {
+        // A conversation about an order or invoice, not the record itself.
+        reading.kind = EmailRecordKind::None;
+        reading.reason = tr("A reply in a conversation, without an amount.");
+        reading.confidence = 0.6;
+        return reading;
+    }
     if (!choice) {
         reading.status = EmailReading::Status::Failed;
         reading.reason = tr("This looks like a purchase, refund or payment, but no amount was found.");

@@ -178,6 +178,9 @@ void TestEmailExtractor::skipped_data()
                                      << u"Track your package with tracking number 123456789."_s;
     QTest::newRow("German shipping notice")
         << u"Ihre Sendung ist unterwegs"_s << u"Ihre Bestellung wurde versandt. Sendungsverfolgung: 00340434"_s;
+    QTest::newRow("reply about an invoice") << u"Re: Your invoice"_s << u"Thanks, I will pay it next week."_s;
+    QTest::newRow("refund policy in a footer")
+        << u"Hello from the team"_s << u"News of the month. Read our refund policy. Total 5 visits."_s;
     QTest::newRow("nothing at all") << u"Lunch on Friday?"_s << u"Are you free at noon? Bring 2 friends."_s;
 }
 
