@@ -74,12 +74,13 @@ QString MailCommand::describe(const QString& file, const EmailReading& reading)
     if (reading.status != EmailReading::Status::Success)
         return tr("%1: %2: %3").arg(file, status, reading.reason);
     const QString unknown = tr("?");
-    return tr("%1: %2: %3, %4 %5, %6, %7 (%n item(s))", nullptr, int(reading.items.size()))
+    return tr("%1: %2: %3, %4 %5, %6, %7, items: %8")
         .arg(file, status, reading.merchant.isEmpty() ? unknown : reading.merchant,
              reading.amount ? reading.amount->toDecimalString() : unknown,
              reading.amount ? reading.amount->currency().code() : QString(),
              reading.date.isValid() ? reading.date.toString(Qt::ISODate) : unknown,
-             reading.type == TransactionType::Income ? tr("income") : tr("expense"));
+             reading.type == TransactionType::Income ? tr("income") : tr("expense"))
+        .arg(reading.items.size());
 }
 
 ExitCode MailCommand::runExtract(CliContext& context, const QStringList& files)
