@@ -40,7 +40,8 @@ EmailRecordKind decideKind(const KindCues& cues, const std::optional<AmountFinde
         return EmailRecordKind::BankMovement;
     if (s.purchase > 0 || b.purchase > 0)
         return EmailRecordKind::Purchase;
-    if (choice && choice->labelled && choice->candidate.strength >= 3)
+    // No word says what it is, but a labelled total does ("Total CHF 23.40" on a ride receipt).
+    if (choice && choice->labelled && (choice->candidate.strength >= 3 || !choice->candidate.currency.isEmpty()))
         return EmailRecordKind::Purchase;
     return EmailRecordKind::None;
 }
@@ -180,7 +181,9 @@ EmailReading EmailExtractor::extract(const ParsedEmail& email, const Currency& f
         return reading;
     }
     reading.type = typeFor(reading.kind, cues);
-    reading.date = EmailCues::bodyDate(text, headerDate, !headerDate.isValid());
+    // Bank alerts and payouts give the movement's date in a sentence ("debited … on 14.03.2024").
+    const bool movement = reading.kind == EmailRecordKind::BankMovement || reading.kind == EmailRecordKind::Payout;
+    reading.date = EmailCues::bodyDate(text, headerDate, !headerDate.isValid() || movement);
     if (!reading.date.isValid())
         reading.date = headerDate;
     static const QRegularExpression reply(uR"(^\s*(?i:re|aw|sv|vs|antw|r)\s*:)"_s);
@@ -215,7 +218,7 @@ EmailReading EmailExtractor::extract(const ParsedEmail& email, const Currency& f
     reading.amount = Money(*minor, currency);
     if (reading.kind == EmailRecordKind::Purchase || reading.kind == EmailRecordKind::Refund)
         reading.items = ItemFinder::find(text, bodyAmounts, currency);
-    if (reading.kind == EmailRecordKind::BankMovement) {
+    if (reading.kind == EmailRecordKind::BankMovement || reading.kind == EmailRecordKind::Payout) {
         const QString counterparty = MerchantGuess::counterparty(text);
         if (!counterparty.isEmpty())
             reading.merchant = counterparty;

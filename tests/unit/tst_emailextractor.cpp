@@ -30,6 +30,8 @@ private Q_SLOTS:
     void merchants_data();
     void merchants();
     void failedWithoutAmount();
+    void labelledTotalWithoutCueWords();
+    void incomingTransfer();
     void readingToJson();
 
 private:
@@ -323,6 +325,35 @@ void TestEmailExtractor::failedWithoutAmount()
     QVERIFY(!reading.amount);
     QVERIFY(!reading.reason.isEmpty());
     QVERIFY(reading.confidence < 0.5);
+}
+
+void TestEmailExtractor::labelledTotalWithoutCueWords()
+{
+    // A ride receipt says neither "receipt" nor "order": its labelled total with a currency makes it a purchase.
+    const EmailReading ride = EmailExtractor().extract(email(u"Your Tuesday evening trip"_s,
+                                                             u"Trip fare | CHF 21.90\nBooking fee | CHF 1.50\n"
+                                                             "Total | CHF 23.40"_s,
+                                                             u"Rides <noreply@rides.example>"_s));
+    QCOMPARE(ride.status, EmailReading::Status::Success);
+    QCOMPARE(ride.kind, EmailRecordKind::Purchase);
+    QCOMPARE(ride.amount, Money::fromMinor(2340, u"CHF"));
+    QVERIFY(ride.confidence < 0.9);
+    // A bare amount without label, currency or cue is nothing.
+    const EmailReading note = EmailExtractor().extract(email(u"Hello"_s, u"See you at 12.30 tomorrow"_s));
+    QCOMPARE(note.status, EmailReading::Status::Skipped);
+}
+
+void TestEmailExtractor::incomingTransfer()
+{
+    const EmailReading reading = EmailExtractor().extract(
+        email(u"You've received money"_s,
+              u"Your account ending 4321 has been credited with EUR 1,500.00 from ACME GmbH on 03.06.2024."_s,
+              u"Bank Alerts <alerts@bank.example>"_s));
+    QCOMPARE(reading.status, EmailReading::Status::Success);
+    QCOMPARE(reading.type, TransactionType::Income);
+    QCOMPARE(reading.amount, Money::fromMinor(150000, u"EUR"));
+    QCOMPARE(reading.merchant, u"ACME GmbH"_s);
+    QCOMPARE(reading.date, QDate(2024, 6, 3));
 }
 
 void TestEmailExtractor::readingToJson()
