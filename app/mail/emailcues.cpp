@@ -64,7 +64,11 @@ struct Patterns
     QRegularExpression marketing = words(
         "\\d+ ?% (?:OFF|RABATT|DE REDUCTION)|SAVE (?:UP TO )?[$£€]?\\d+|SALE ENDS|SHOP NOW|NEW ARRIVALS|NEWSLETTER|"
         "DEALS?|LIMITED TIME|EXCLUSIVE OFFER|BLACK FRIDAY|CYBER MONDAY|DON'T MISS|LAST CHANCE|FLASH SALE|"
-        "PROMO CODE|COUPON CODE|GUTSCHEINCODE|JETZT (?:KAUFEN|SHOPPEN)|SOLDES|JUST FOR YOU|RECOMMENDED FOR YOU");
+        "PROMO CODE|COUPON CODE|GUTSCHEINCODE|(?:LEFT|STILL|WAITING) IN YOUR (?:CART|BASKET)|YOUR CART|"
+        "PRICE DROP|BACK IN STOCK|WARENKORB|PANIER|JETZT (?:KAUFEN|SHOPPEN)|SOLDES|JUST FOR YOU|RECOMMENDED FOR YOU");
+    QRegularExpression reminder
+        = words("REMINDER|WILL BE (?:CHARGED|BILLED|RENEWED|DEBITED)|UPCOMING (?:PAYMENT|RENEWAL|CHARGE|BILL)|"
+                "(?:FREE )?TRIAL (?:ENDS|IS ENDING|EXPIRES)|RENEWS ON|ERINNERUNG|WIRD (?:ABGEBUCHT|BELASTET)|RAPPEL");
     QRegularExpression account = words(
         "PASSWORD|PASSWORT|KENNWORT|MOT DE PASSE|RESET|VERIFY YOUR|CONFIRM YOUR (?:EMAIL|ACCOUNT|ADDRESS)|"
         "VERIFICATION CODE|SECURITY (?:ALERT|CODE)|NEW SIGN-?IN|SIGN-?IN ATTEMPT|WELCOME TO|TERMS OF (?:SERVICE|USE)|"
@@ -91,6 +95,7 @@ KindCues::Counts countCues(const QString& folded, int cap)
     c.shipping = count(p.shipping, folded, cap);
     c.marketing = count(p.marketing, folded, cap);
     c.account = count(p.account, folded, cap);
+    c.reminder = count(p.reminder, folded, cap);
     return c;
 }
 

@@ -20,9 +20,10 @@ struct KindCues
         int shipping = 0; // shipped, dispatched, out for delivery, tracking …
         int marketing = 0; // % off, sale ends, shop now, newsletter …
         int account = 0; // password, verify your email, sign-in, welcome …
+        int reminder = 0; // a payment to come: "will be charged", "upcoming renewal", "trial ends"
 
         int positive() const { return purchase + refund + payout + debit + credit; }
-        int negative() const { return shipping + marketing + account; }
+        int negative() const { return shipping + marketing + account + reminder; }
     };
     Counts subject;
     Counts body;

@@ -53,12 +53,16 @@ QString skipReason(const KindCues& cues, bool labelledTotal)
     const KindCues::Counts& b = cues.body;
     const bool subjectPositive = s.strongPurchase + s.refund + s.payout + s.debit + s.credit > 0;
     const auto reasonFor = [](const KindCues::Counts& c) {
+        if (c.reminder > 0 && c.reminder >= c.shipping && c.reminder >= c.marketing && c.reminder >= c.account)
+            return EmailExtractor::tr("A reminder of a payment to come, not a payment.");
         if (c.account >= c.shipping && c.account >= c.marketing)
             return EmailExtractor::tr("An account or security notice, not a purchase.");
         if (c.shipping >= c.marketing)
             return EmailExtractor::tr("A shipping or delivery notice, not a purchase.");
         return EmailExtractor::tr("A newsletter or advertisement, not a purchase.");
     };
+    if (s.reminder > 0 && s.refund + s.payout == 0)
+        return EmailExtractor::tr("A reminder of a payment to come, not a payment.");
     if (s.negative() > 0 && !subjectPositive)
         return reasonFor(s);
     if (!subjectPositive && !labelledTotal && b.negative() >= 2 && b.negative() > b.strongPurchase)
@@ -159,7 +163,10 @@ EmailReading EmailExtractor::extract(const ParsedEmail& email, const Currency& f
 
     // 2. Generic cues.
     reading.method = u"heuristic"_s;
-    QList<AmountCandidate> candidates = AmountFinder::findInSubject(email.subject);
+    // Amounts in a subject count when the subject says what they are ("Your receipt for $12.00", not "Now $19.99").
+    QList<AmountCandidate> candidates;
+    if (cues.subject.positive() > 0)
+        candidates = AmountFinder::findInSubject(email.subject);
     const QList<AmountCandidate> bodyAmounts = AmountFinder::find(text);
     candidates += bodyAmounts;
     const std::optional<AmountFinder::Choice> choice = AmountFinder::chooseTotal(candidates);

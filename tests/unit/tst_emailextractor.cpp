@@ -183,6 +183,11 @@ void TestEmailExtractor::skipped_data()
     QTest::newRow("reply about an invoice") << u"Re: Your invoice"_s << u"Thanks, I will pay it next week."_s;
     QTest::newRow("refund policy in a footer")
         << u"Hello from the team"_s << u"News of the month. Read our refund policy. Total 5 visits."_s;
+    QTest::newRow("renewal reminder") << u"Your subscription will be renewed on 1 July for $9.99"_s
+                                      << u"No action is needed. Amount: $9.99"_s;
+    QTest::newRow("price drop") << u"Price drop: Trail Jacket now $59.99"_s << u"It was $89.00."_s;
+    QTest::newRow("abandoned cart") << u"Still thinking it over?"_s
+                                    << u"Items left in your cart: Rain Boots $47.20. Your cart is waiting."_s;
     QTest::newRow("nothing at all") << u"Lunch on Friday?"_s << u"Are you free at noon? Bring 2 friends."_s;
 }
 
