@@ -32,9 +32,29 @@ QString describe(QString line, int* quantity)
         *quantity = c.captured(1).toInt();
         line.remove(c.capturedStart(), c.capturedLength());
     }
+    // "1 Blueberry Muffin | $3.15": a leading count in a table row.
+    static const QRegularExpression leadingCount(uR"(^\s*(\d{1,2})\s+(?=\S*\p{L}))"_s,
+                                                 QRegularExpression::UseUnicodePropertiesOption);
+    if (*quantity == 1 && line.contains(u'|')) {
+        if (auto m = leadingCount.match(line); m.hasMatch()) {
+            *quantity = std::max(1, m.captured(1).toInt());
+            line.remove(0, m.capturedLength());
+        }
+    }
     line.remove(price);
     line.replace(u'|', u' ');
+    static const QRegularExpression edges(uR"(^[\s\-–—:*•·.,]+|[\s\-–—:*•·,]+$)"_s);
+    line.remove(edges);
     return line.simplified();
+}
+
+// A sentence around a price is no item: "You paid $5 to Shop", "Add a protection plan for $25".
+bool looksLikeSentence(const QString& name)
+{
+    static const QRegularExpression sentence(
+        uR"((?i)\b(?:you|your|we|our|us|thank|thanks|please|sie|ihr|ihre|wir|vous|votre|nous)\b|)"
+        uR"((?i)\b(?:for|to|of|at|by|with|from|and|the|a|an|für|von|zu|pour|de|à)$)"_s);
+    return sentence.match(name).hasMatch();
 }
 
 } // namespace
@@ -70,8 +90,7 @@ QList<ExtractedEmailItem> ItemFinder::find(const QString& text, const QList<Amou
         // A price alone on its line belongs to the description on the line above ("Trail Jacket\n$69.99").
         if (name.isEmpty() && c.line > 0 && !pricesOnLine.contains(c.line - 1))
             name = describe(lines.value(c.line - 1), &quantity);
-        // A sentence is no item ("Earn $25 credit when you refer a friend").
-        if (name.count(u' ') > 12)
+        if (name.count(u' ') > 12 || looksLikeSentence(name))
             continue;
         if (name.size() < 2 || !std::any_of(name.cbegin(), name.cend(), [](QChar ch) { return ch.isLetter(); }))
             continue;

@@ -163,6 +163,18 @@ void TestEmailExtractor::heuristicItems()
     QCOMPARE(cafe.items.at(0).quantity, 2);
     QCOMPARE(cafe.items.at(0).amount, Money::fromMinor(780, u"EUR"));
 
+    // Table rows with a leading count; sentences with a price are no items.
+    const EmailReading table = EmailExtractor().extract(
+        email(u"Your order"_s,
+              u"2 Blueberry Muffin | $6.30\nAdd a protection plan for $25.00\nYou paid $1.00 to the jar\n"
+              "1 24oz Iced Tea | $2.45\nSubtotal | $8.75\nTotal | $9.40"_s));
+    QCOMPARE(table.amount, Money::fromMinor(940, u"USD"));
+    QCOMPARE(table.items.size(), 2);
+    QCOMPARE(table.items.at(0).name, u"Blueberry Muffin"_s);
+    QCOMPARE(table.items.at(0).quantity, 2);
+    QCOMPARE(table.items.at(0).amount, Money::fromMinor(630, u"USD"));
+    QCOMPARE(table.items.at(1).name, u"24oz Iced Tea"_s);
+
     // A bank alert has no items.
     QVERIFY(EmailExtractor().extract(fixture(u"bank-alert.eml"_s)).items.isEmpty());
 }
