@@ -131,9 +131,16 @@ EmailReading EmailExtractor::extract(const ParsedEmail& email, const Currency& f
         const auto minor = AmountFinder::parseAmountText(record.total, currency);
         if (!minor)
             continue;
-        reading.status = EmailReading::Status::Success;
         reading.method = u"schema.org"_s;
-        reading.kind = decideKind(cues, std::nullopt);
+        if (record.status == u"OrderCancelled") {
+            reading.merchant = record.merchant;
+            reading.orderNumber = record.orderNumber;
+            reading.reason = tr("The order was cancelled: nothing was paid.");
+            reading.confidence = 0.9;
+            return reading;
+        }
+        reading.status = EmailReading::Status::Success;
+        reading.kind = record.status == u"OrderReturned" ? EmailRecordKind::Refund : decideKind(cues, std::nullopt);
         if (reading.kind == EmailRecordKind::None)
             reading.kind = EmailRecordKind::Purchase;
         reading.type = typeFor(reading.kind, cues);

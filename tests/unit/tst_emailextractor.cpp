@@ -19,6 +19,7 @@ private Q_SLOTS:
     void fixtures_data();
     void fixtures();
     void schemaOrgItems();
+    void schemaOrgStatus();
     void heuristicItems();
     void skipped_data();
     void skipped();
@@ -145,6 +146,30 @@ void TestEmailExtractor::schemaOrgItems()
     QCOMPARE(reading.items.at(1).quantity, 2);
     QCOMPARE(reading.items.at(1).amount, Money::fromMinor(999, u"USD")); // a JSON number, read exactly
     QVERIFY(reading.confidence > 0.9);
+}
+
+void TestEmailExtractor::schemaOrgStatus()
+{
+    const auto withStatus = [](const QString& status) {
+        ParsedEmail e;
+        e.subject = u"Order update"_s;
+        e.htmlBody = uR"(<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+            {"@type": "Order", "seller": "Kite Shop", "orderNumber": "K-9", "orderStatus": "https://schema.org/)"_s
+            + status + uR"(", "totalPaymentDue": {"@type": "MonetaryAmount", "value": 120.5, "currency": "EUR"}}]}
+            </script><p>Your order</p>)"_s;
+        e.htmlText = u"Your order"_s;
+        return EmailExtractor().extract(e);
+    };
+    const EmailReading delivered = withStatus(u"OrderDelivered"_s);
+    QCOMPARE(delivered.status, EmailReading::Status::Success);
+    QCOMPARE(delivered.amount, Money::fromMinor(12050, u"EUR"));
+    QCOMPARE(delivered.merchant, u"Kite Shop"_s);
+    const EmailReading returned = withStatus(u"OrderReturned"_s);
+    QCOMPARE(returned.kind, EmailRecordKind::Refund);
+    QCOMPARE(returned.type, TransactionType::Income);
+    const EmailReading cancelled = withStatus(u"OrderCancelled"_s);
+    QCOMPARE(cancelled.status, EmailReading::Status::Skipped);
+    QCOMPARE(cancelled.orderNumber, u"K-9"_s);
 }
 
 void TestEmailExtractor::heuristicItems()
