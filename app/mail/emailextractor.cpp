@@ -113,7 +113,10 @@ EmailReading EmailExtractor::extract(const ParsedEmail& email) const
 EmailReading EmailExtractor::extract(const ParsedEmail& email, const Currency& fallback) const
 {
     EmailReading reading;
-    const QString text = email.readableText();
+    // The text part, unless it is a stub of the HTML ("View this email in your browser").
+    const QString plain = email.textBody.trimmed();
+    const QString text
+        = !plain.isEmpty() && plain.size() * 3 < email.htmlText.size() ? email.htmlText : email.readableText();
     const QDate headerDate = localDate(email.date);
     const KindCues cues = EmailCues::kindCues(email.subject, text);
 

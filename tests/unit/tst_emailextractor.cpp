@@ -33,6 +33,7 @@ private Q_SLOTS:
     void failedWithoutAmount();
     void labelledTotalWithoutCueWords();
     void incomingTransfer();
+    void stubTextPart();
     void readingToJson();
 
 private:
@@ -396,6 +397,17 @@ void TestEmailExtractor::incomingTransfer()
     QCOMPARE(reading.amount, Money::fromMinor(150000, u"EUR"));
     QCOMPARE(reading.merchant, u"ACME GmbH"_s);
     QCOMPARE(reading.date, QDate(2024, 6, 3));
+}
+
+void TestEmailExtractor::stubTextPart()
+{
+    // The text/plain part only points to the HTML, which holds the receipt.
+    ParsedEmail e = email(u"Your receipt"_s, u"View this email in your browser."_s, u"Shop <shop@shop.example>"_s);
+    e.htmlText = u"Thanks for your order!\nItem | Lamp | €30.00\nShipping | €4.90\nOrder total | €34.90\n"
+                 "Questions? Write to us any time, we answer within a day."_s;
+    const EmailReading reading = EmailExtractor().extract(e);
+    QCOMPARE(reading.status, EmailReading::Status::Success);
+    QCOMPARE(reading.amount, Money::fromMinor(3490, u"EUR"));
 }
 
 void TestEmailExtractor::readingToJson()
