@@ -10,6 +10,8 @@ namespace Moniagent {
 
 namespace {
 
+constexpr qsizetype kMaxDepth = 256;
+
 struct Frame
 {
     QString tag;
@@ -112,7 +114,8 @@ private:
             }
             return;
         }
-        if (frame.tag == u"script" || frame.tag == u"style")
+        // Elements left open by sloppy markup nest without end; past a sane depth they are not tracked.
+        if (frame.tag == u"script" || frame.tag == u"style" || m_stack.size() >= kMaxDepth)
             return;
         m_stack.append(std::move(frame));
     }

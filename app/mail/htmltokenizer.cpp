@@ -212,10 +212,13 @@ bool HtmlTokenizer::next(HtmlToken& token)
             return true;
     }
     while (m_pos < n) {
-        if (m_html.at(m_pos) == u'<' && readTag(token))
-            return true;
-        if (m_pos >= n)
-            break;
+        if (m_html.at(m_pos) == u'<') {
+            const TagRead read = readTag(token);
+            if (read == TagRead::Tag)
+                return true;
+            if (read == TagRead::Skipped)
+                continue;
+        }
         // Text up to the next '<' that starts a tag (a stray '<' is text).
         qsizetype end = m_pos + 1;
         while (end < n) {
@@ -237,9 +240,9 @@ bool HtmlTokenizer::next(HtmlToken& token)
     return false;
 }
 
-// Reads the tag at m_pos ('<'). Returns false (m_pos unchanged) when the '<' starts no tag, or true with m_pos past
-// the tag; comments and declarations are skipped and the next token read.
-bool HtmlTokenizer::readTag(HtmlToken& token)
+// Reads the tag at m_pos ('<'): NoTag (m_pos unchanged) when the '<' starts no tag, Skipped past a comment or
+// declaration, Tag with m_pos past the tag. Iterative, so that any number of comments in a row is fine.
+HtmlTokenizer::TagRead HtmlTokenizer::readTag(HtmlToken& token)
 {
     const qsizetype n = m_html.size();
     const qsizetype start = m_pos;
@@ -250,17 +253,17 @@ bool HtmlTokenizer::readTag(HtmlToken& token)
             skipPast(u"-->");
         else
             skipPast(u">");
-        return next(token);
+        return TagRead::Skipped;
     }
     if (first == u'?') {
         m_pos = start + 2;
         skipPast(u">");
-        return next(token);
+        return TagRead::Skipped;
     }
     const bool end = first == u'/';
     qsizetype i = start + (end ? 2 : 1);
     if (i >= n || !m_html.at(i).isLetter())
-        return false;
+        return TagRead::NoTag;
     const qsizetype nameStart = i;
     while (i < n && isNameChar(m_html.at(i)))
         ++i;
@@ -310,7 +313,7 @@ bool HtmlTokenizer::readTag(HtmlToken& token)
     m_pos = i < n ? i + 1 : n;
     if (!end && !token.selfClosing && (token.name == u"script" || token.name == u"style" || token.name == u"title"))
         m_rawTextEnd = u"</"_s + token.name;
-    return true;
+    return TagRead::Tag;
 }
 
 } // namespace Moniagent

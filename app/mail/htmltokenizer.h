@@ -45,7 +45,13 @@ public:
     static QString decodeEntities(QStringView text);
 
 private:
-    bool readTag(HtmlToken& token);
+    enum class TagRead
+    {
+        NoTag,
+        Skipped,
+        Tag,
+    };
+    TagRead readTag(HtmlToken& token);
     void skipPast(QStringView terminator);
 
     QStringView m_html;

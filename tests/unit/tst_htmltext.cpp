@@ -92,6 +92,11 @@ void TestHtmlText::tokenizerSurvivesBrokenMarkup()
     QCOMPARE(HtmlText::toText(u"<p>before<div class=\"unterminated"_s), u"before"_s);
     QCOMPARE(HtmlText::toText(u"</td></tr></table>text"_s), u"text"_s);
     QCOMPARE(HtmlText::toText(QString()), QString());
+    // Many comments in a row and deeply unclosed markup stay linear and within the stack.
+    const QString comments = u"<!-- c -->"_s.repeated(200000) + u"<p>end</p>"_s;
+    QCOMPARE(HtmlText::toText(comments), u"end"_s);
+    const QString deep = u"<div itemscope itemtype=\"https://schema.org/Order\">"_s + u"<p><span>x"_s.repeated(50000);
+    QCOMPARE(HtmlText::microdata(deep).size(), 1);
 
     HtmlTokenizer tokenizer(u"<IMG SRC='a.png' Alt=\"A &amp; B\" hidden/><br>"_s);
     HtmlToken token;
