@@ -103,6 +103,59 @@ QDate schemaDate(const QString& text)
     return QDate::fromString(text.left(10), Qt::ISODate);
 }
 
+// The reading a schema.org Order or Invoice gives, when it states a readable total.
+std::optional<EmailReading> fromSchemaOrg(const SchemaOrgRecord& record, const ParsedEmail& email, const QString& text,
+                                          const KindCues& cues, const Currency& fallback)
+{
+    const QDate headerDate = localDate(email.date);
+    EmailReading reading;
+    if (record.isDelivery() || record.total.isEmpty())
+        return std::nullopt;
+    Currency currency = Currency::fromCode(record.currency);
+    if (!currency.isValid()) {
+        const QList<AmountCandidate> found = AmountFinder::find(text);
+        currency = AmountFinder::resolveCurrency(AmountFinder::dominantCurrency(found), text, fallback);
+    }
+    const auto minor = AmountFinder::parseAmountText(record.total, currency);
+    if (!minor)
+        return std::nullopt;
+    reading.method = u"schema.org"_s;
+    if (record.status == u"OrderCancelled") {
+        reading.merchant = record.merchant;
+        reading.orderNumber = record.orderNumber;
+        reading.reason = EmailExtractor::tr("The order was cancelled: nothing was paid.");
+        reading.confidence = 0.9;
+        return reading;
+    }
+    reading.status = EmailReading::Status::Success;
+    reading.kind = record.status == u"OrderReturned" ? EmailRecordKind::Refund : decideKind(cues, std::nullopt);
+    if (reading.kind == EmailRecordKind::None)
+        reading.kind = EmailRecordKind::Purchase;
+    reading.type = typeFor(reading.kind, cues);
+    reading.amount = Money(*minor, currency);
+    reading.merchant = record.merchant.isEmpty() ? MerchantGuess::guess(email, text) : record.merchant;
+    reading.orderNumber = record.orderNumber.isEmpty() ? EmailCues::orderNumber(text) : record.orderNumber;
+    reading.date = schemaDate(record.date);
+    if (!reading.date.isValid())
+        reading.date = EmailCues::bodyDate(text, headerDate, !headerDate.isValid());
+    if (!reading.date.isValid())
+        reading.date = headerDate;
+    for (const SchemaOrgRecord::Item& item : record.items) {
+        ExtractedEmailItem extracted;
+        extracted.name = item.name;
+        extracted.quantity = item.quantity;
+        const Currency itemCurrency = item.currency.isEmpty() ? currency : Currency::fromCode(item.currency);
+        if (itemCurrency.isValid()) {
+            if (const auto price = AmountFinder::parseAmountText(item.price, itemCurrency))
+                extracted.amount = Money(*price, itemCurrency);
+        }
+        if (!extracted.name.isEmpty())
+            reading.items.append(extracted);
+    }
+    reading.confidence = 0.95;
+    return reading;
+}
+
 } // namespace
 
 EmailReading EmailExtractor::extract(const ParsedEmail& email) const
@@ -124,51 +177,8 @@ EmailReading EmailExtractor::extract(const ParsedEmail& email, const Currency& f
     const QList<SchemaOrgRecord> records
         = SchemaOrgReader::read(HtmlText::jsonLdBlocks(email.htmlBody), HtmlText::microdata(email.htmlBody));
     for (const SchemaOrgRecord& record : records) {
-        if (record.isDelivery() || record.total.isEmpty())
-            continue;
-        Currency currency = Currency::fromCode(record.currency);
-        if (!currency.isValid()) {
-            const QList<AmountCandidate> found = AmountFinder::find(text);
-            currency = AmountFinder::resolveCurrency(AmountFinder::dominantCurrency(found), text, fallback);
-        }
-        const auto minor = AmountFinder::parseAmountText(record.total, currency);
-        if (!minor)
-            continue;
-        reading.method = u"schema.org"_s;
-        if (record.status == u"OrderCancelled") {
-            reading.merchant = record.merchant;
-            reading.orderNumber = record.orderNumber;
-            reading.reason = tr("The order was cancelled: nothing was paid.");
-            reading.confidence = 0.9;
-            return reading;
-        }
-        reading.status = EmailReading::Status::Success;
-        reading.kind = record.status == u"OrderReturned" ? EmailRecordKind::Refund : decideKind(cues, std::nullopt);
-        if (reading.kind == EmailRecordKind::None)
-            reading.kind = EmailRecordKind::Purchase;
-        reading.type = typeFor(reading.kind, cues);
-        reading.amount = Money(*minor, currency);
-        reading.merchant = record.merchant.isEmpty() ? MerchantGuess::guess(email, text) : record.merchant;
-        reading.orderNumber = record.orderNumber.isEmpty() ? EmailCues::orderNumber(text) : record.orderNumber;
-        reading.date = schemaDate(record.date);
-        if (!reading.date.isValid())
-            reading.date = EmailCues::bodyDate(text, headerDate, !headerDate.isValid());
-        if (!reading.date.isValid())
-            reading.date = headerDate;
-        for (const SchemaOrgRecord::Item& item : record.items) {
-            ExtractedEmailItem extracted;
-            extracted.name = item.name;
-            extracted.quantity = item.quantity;
-            const Currency itemCurrency = item.currency.isEmpty() ? currency : Currency::fromCode(item.currency);
-            if (itemCurrency.isValid()) {
-                if (const auto price = AmountFinder::parseAmountText(item.price, itemCurrency))
-                    extracted.amount = Money(*price, itemCurrency);
-            }
-            if (!extracted.name.isEmpty())
-                reading.items.append(extracted);
-        }
-        reading.confidence = 0.95;
-        return reading;
+        if (auto schemaReading = fromSchemaOrg(record, email, text, cues, fallback))
+            return *schemaReading;
     }
 
     // 2. Generic cues.
