@@ -113,8 +113,9 @@ void readOrder(const QJsonObject& object, SchemaOrgRecord& record)
     }
     if (record.status.isEmpty())
         record.status = lastSegment(text(object.value(u"orderStatus")));
-    // The total: totalPaymentDue (Invoice, Order), price (Gmail's Order), then the offers' sum below.
-    for (const char16_t* key : {u"totalPaymentDue", u"minimumPaymentDue", u"totalPrice", u"price"}) {
+    // The total: totalPaymentDue (Invoice, Order), totalPrice, price (Gmail's Order), a price specification.
+    for (const char16_t* key :
+         {u"totalPaymentDue", u"totalPrice", u"price", u"priceSpecification", u"minimumPaymentDue"}) {
         if (record.total.isEmpty() && object.contains(QStringView(key))) {
             QString currency;
             readPrice(object.value(QStringView(key)), record.total, currency);
