@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentMap>
 
 using namespace Moniagent;
 using namespace Qt::Literals::StringLiterals;
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void incomingTransfer();
     void stubTextPart();
     void readingToJson();
+    void parallelExtraction();
 
 private:
     static ParsedEmail fixture(const QString& name);
@@ -433,6 +435,27 @@ void TestEmailExtractor::readingToJson()
     QCOMPARE(skipped.value(u"status").toString(), u"SKIPPED"_s);
     QVERIFY(skipped.value(u"amount").isNull());
     QVERIFY(!skipped.value(u"reason").toString().isEmpty());
+}
+
+void TestEmailExtractor::parallelExtraction()
+{
+    // One extractor serves many threads: the same readings as one after the other.
+    const QStringList names {u"alternative-qp-base64.eml"_s,
+                             u"german-receipt-cp1252.eml"_s,
+                             u"schemaorg-order.eml"_s,
+                             u"microdata-invoice.eml"_s,
+                             u"refund.eml"_s,
+                             u"bank-alert.eml"_s,
+                             u"newsletter.eml"_s,
+                             u"bare-receipt.html"_s};
+    QList<ParsedEmail> emails;
+    for (int i = 0; i < 64; ++i)
+        emails.append(fixture(names.at(i % names.size())));
+    const EmailExtractor extractor;
+    const QList<QJsonObject> parallel = QtConcurrent::blockingMapped<QList<QJsonObject>>(
+        emails, [&extractor](const ParsedEmail& e) { return extractor.extract(e).toJson(); });
+    for (qsizetype i = 0; i < emails.size(); ++i)
+        QCOMPARE(parallel.at(i), extractor.extract(emails.at(i)).toJson());
 }
 
 QTEST_GUILESS_MAIN(TestEmailExtractor)
