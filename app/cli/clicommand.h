@@ -44,6 +44,9 @@ public:
     virtual bool needsExistingProfile() const { return true; }
     // Whether the command works on a database; without one `session` in the context is null (`scan`).
     virtual bool needsDatabase() const { return true; }
+    // The same for the command's positional arguments, for commands with subcommands of both kinds (`mail extract`
+    // reads files, `mail sync` works on the database).
+    virtual bool needsDatabaseFor(const QStringList& arguments) const { return needsDatabase(); }
     // Whether the command takes positional arguments (e.g. `rules add`); otherwise they are refused.
     virtual bool acceptsArguments() const { return false; }
     // Whether the command draws (charts, reports): the program then starts a GUI application, offscreen when

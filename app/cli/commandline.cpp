@@ -9,6 +9,7 @@
 #include "importcommand.h"
 #include "jobscommand.h"
 #include "listcommand.h"
+#include "mailcommand.h"
 #include "reportcommand.h"
 #include "restorecommand.h"
 #include "rulescommand.h"
@@ -60,6 +61,7 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<ReportCommand>());
     m_commands.push_back(std::make_unique<AskCommand>());
     m_commands.push_back(std::make_unique<JobsCommand>());
+    m_commands.push_back(std::make_unique<MailCommand>());
 }
 
 CommandLine::~CommandLine() = default;
@@ -166,7 +168,7 @@ int CommandLine::run(const QStringList& arguments, QTextStream& out, QTextStream
     context.err = &err;
     context.json = parser.isSet(QStringLiteral("json"));
     context.arguments = parser.positionalArguments();
-    if (!cmd->needsDatabase())
+    if (!cmd->needsDatabaseFor(context.arguments))
         return int(cmd->run(context));
 
     const QString path

@@ -49,7 +49,12 @@ struct EmailReading
     QString reason; // for Skipped/Failed: why, for the user (translated)
     double confidence = 0; // 0..1, the extractor's own estimate
 
-    QJsonObject toJson() const; // amounts as {"minor": 1234, "currency": "EUR", "text": "12.34"}
+    // status ("SUCCESS"…), kind ("purchase"…), merchant, amount, type ("expense"/"income"), date, orderNumber,
+    // items, method, confidence, reason; amounts as {"minor": 1234, "currency": "EUR", "text": "12.34"}, null when
+    // missing.
+    QJsonObject toJson() const;
+    static QString statusKey(Status status); // "SUCCESS", "FAILED", "SKIPPED" as in email_extractions.status
+    static QString kindKey(EmailRecordKind kind); // "none", "purchase", "refund", "payout", "bank_movement"
 };
 
 } // namespace Moniagent

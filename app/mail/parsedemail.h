@@ -25,8 +25,9 @@ struct ParsedEmail
     QString fromAddress; // lower case
     QString to;
     QDateTime date; // UTC; invalid when missing or unreadable
-    QString textBody; // the text/plain part, when there is one
-    QString htmlBody; // the text/html part, when there is one
+    QString textBody; // the text/plain part(s), when there are; a forwarded message (message/rfc822) follows as a
+                      // "Forwarded message" block with its From/Date/Subject and its text (its HTML as text)
+    QString htmlBody; // the text/html part(s), when there are
     QString htmlText; // htmlBody as readable text (block elements on their own lines, entities decoded)
     QList<EmailAttachment> attachments;
 

@@ -121,7 +121,7 @@ QList<DateMatch> findDates(const QString& folded, const QDate& today)
         }
     }
 
-    const QString months = monthAlternation();
+    static const QString months = monthAlternation();
     static const QRegularExpression dayMonthYear(
         QStringLiteral("(?<![A-Z\\d])(\\d{1,2})(?:ST|ND|RD|TH|ER|E|O)?\\.?[\\s\\-/.,]*(?:DE\\s+)?(") + months
         + QStringLiteral(")(?![A-Z])\\.?[\\s\\-/.,]*(?:DE\\s+)?('?\\d{4}|'?\\d{2})(?!\\d)"));
