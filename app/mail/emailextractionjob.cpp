@@ -90,9 +90,9 @@ Transaction EmailExtractionJob::transactionFor(const Email& email, const EmailRe
     t.source = sourceFor(email.provider);
     t.externalId = email.providerMessageId;
     t.confirmedByUser = false;
-    QJsonObject metadata{{QStringLiteral("sender"), email.sender},
-                         {QStringLiteral("subject"), email.subject},
-                         {QStringLiteral("method"), reading.method}};
+    QJsonObject metadata {{QStringLiteral("sender"), email.sender},
+                          {QStringLiteral("subject"), email.subject},
+                          {QStringLiteral("method"), reading.method}};
     if (!reading.orderNumber.isEmpty())
         metadata.insert(QStringLiteral("orderNumber"), reading.orderNumber);
     t.sourceMetadata = metadata;
@@ -170,7 +170,7 @@ Result<void> EmailExtractionJob::extractOne(qint64 userId, const Email& email, C
     row.extractionVersion = EmailExtractor::version();
     row.status = outcomeOf(reading.status);
     row.extractedJson = reading.toJson();
-    row.modelUsed = reading.method == u"llm" ? QString() : QStringLiteral("offline");
+    row.modelUsed = reading.method; // "schema.org" or "heuristic" (offline); a model name once an LLM reads mail
     if (reading.status != EmailReading::Status::Success)
         row.error = reading.reason;
 
@@ -235,7 +235,7 @@ void EmailExtractionJob::keepAttachments(qint64 userId, const ParsedEmail& parse
         QString name = QFileInfo(attachment.fileName).fileName();
         if (name.isEmpty())
             name = attachment.mimeType == u"application/pdf" ? QStringLiteral("receipt.pdf")
-                                                              : QStringLiteral("receipt.") + attachment.mimeType.mid(6);
+                                                             : QStringLiteral("receipt.") + attachment.mimeType.mid(6);
         QFile file(folder.filePath(name));
         if (!file.open(QIODevice::WriteOnly) || file.write(attachment.data) != attachment.data.size())
             continue;

@@ -96,7 +96,7 @@ JobOutcome EmailFetchJob::finishWith(JobContext& context, const ConnectedAccount
     case JobOutcome::Kind::TransientFailure:
     case JobOutcome::Kind::PermanentFailure:
         state.status = outcome.payload.value(QStringLiteral("signIn")).toBool() ? MailSyncStatus::NeedsSignIn
-                                                                                 : MailSyncStatus::Error;
+                                                                                : MailSyncStatus::Error;
         state.lastError = outcome.message;
         break;
     }
@@ -192,7 +192,7 @@ JobOutcome EmailFetchJob::fetchImap(JobContext& context, const ConnectedAccount&
             // A message that cannot be parsed is still kept (nothing is lost); extraction reports it.
             const auto parsed = MimeParser::parse(message.raw);
             const QString id = QStringLiteral("%1:%2").arg(status->uidValidity).arg(message.uid);
-            Email email = toEmail(account, id, message.raw, parsed ? *parsed : ParsedEmail{});
+            Email email = toEmail(account, id, message.raw, parsed ? *parsed : ParsedEmail {});
             if (!parsed && email.subject.isEmpty())
                 email.subject = tr("(unreadable message)");
             auto row = m_services.emails->add(userId, email);
@@ -215,6 +215,8 @@ JobOutcome EmailFetchJob::fetchImap(JobContext& context, const ConnectedAccount&
         if (auto committed = transaction.commit(); !committed)
             return finishWith(context, account, JobOutcome::transient(committed.error().message));
         fetched += messages.size();
+        if (m_services.batchStored)
+            m_services.batchStored(fetched);
         context.reportProgress(start + batch.size(), total,
                                tr("Fetched %1 of %2 messages").arg(start + batch.size()).arg(total));
     }

@@ -36,14 +36,14 @@ Result<QString> MailArchive::store(qint64 userId, const QByteArray& raw) const
     if (QFileInfo::exists(target))
         return sum;
     if (!QDir().mkpath(QFileInfo(target).absolutePath()))
-        return Error{Error::Code::Io,
-                     tr("The folder for emails cannot be created. Check the permissions of “%1”.")
-                         .arg(QDir::toNativeSeparators(m_root)),
-                     target};
+        return Error {Error::Code::Io,
+                      tr("The folder for emails cannot be created. Check the permissions of “%1”.")
+                          .arg(QDir::toNativeSeparators(m_root)),
+                      target};
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly) || file.write(raw) != raw.size() || !file.commit())
-        return Error{Error::Code::Io, tr("The email cannot be saved (is the disk full?): %1").arg(file.errorString()),
-                     target};
+        return Error {Error::Code::Io, tr("The email cannot be saved (is the disk full?): %1").arg(file.errorString()),
+                      target};
     QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return sum;
 }

@@ -34,10 +34,12 @@ struct MailServices
     std::function<Result<QString>(const QString& keychainKey)> readSecret;
     // The currency of amounts that do not name one (the profile's base currency).
     std::function<Currency(qint64 userId)> defaultCurrency;
-    MailArchive archive{QString()};
+    MailArchive archive {QString()};
     int firstSyncDays = 90; // how far back the first fetch of an account looks
     int fetchBatch = 100; // messages per UID FETCH and per database transaction
     int imapTimeoutMs = 30'000;
+    // Called on the worker thread after each fetched batch was stored (messages stored so far in this run).
+    std::function<void(qint64 stored)> batchStored;
 };
 
 // Registers the EMAIL_FETCH, EMAIL_EXTRACTION and EMAIL_REPROCESS handlers. `services` must outlive the runner.

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -16,7 +17,7 @@
 #include <unistd.h>
 #endif
 
-namespace Test {
+namespace Moniagent::Test {
 
 namespace {
 
@@ -302,6 +303,14 @@ QString DovecotServer::launch()
     return {};
 }
 
+void DovecotServer::kick(const QString& user)
+{
+    QString doveadm = QStandardPaths::findExecutable(QStringLiteral("doveadm"));
+    if (doveadm.isEmpty())
+        doveadm = QFileInfo(m_dovecot).absolutePath() + QStringLiteral("/doveadm");
+    run(doveadm, {QStringLiteral("-c"), path(QStringLiteral("dovecot.conf")), QStringLiteral("kick"), user});
+}
+
 void DovecotServer::stop()
 {
     if (!m_running)
@@ -315,4 +324,4 @@ void DovecotServer::stop()
     m_running = false;
 }
 
-} // namespace Test
+} // namespace Moniagent::Test

@@ -7,7 +7,7 @@
 
 #include <memory>
 
-namespace Test {
+namespace Moniagent::Test {
 
 // A real Dovecot IMAP server on loopback for one test (DESIGN.md §6): a throw-away configuration, a
 // passwd-file of users and a maildir per user, plain IMAP (with STARTTLS) and IMAPS on free ports with a
@@ -22,6 +22,8 @@ public:
     // Starts the server and waits until both ports accept connections. Empty on success, else what went wrong.
     QString start();
     void stop();
+    // Drops every open connection of `user` at once (the server stays up).
+    void kick(const QString& user);
     // Starts the stopped server again on the same ports with the same mail.
     QString restart();
     bool isRunning() const { return m_running; }
@@ -57,4 +59,4 @@ private:
     int m_sequence = 0;
 };
 
-} // namespace Test
+} // namespace Moniagent::Test

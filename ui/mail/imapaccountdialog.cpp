@@ -140,16 +140,16 @@ MailAccountConnector::ImapAccount ImapAccountDialog::account() const
 void ImapAccountDialog::updateState()
 {
     const bool busy = m_connector->isBusy();
-    const bool complete = m_email->text().contains(u'@') && !m_host->text().trimmed().isEmpty()
-        && !m_password->text().isEmpty();
+    const bool complete
+        = m_email->text().contains(u'@') && !m_host->text().trimmed().isEmpty() && !m_password->text().isEmpty();
     for (QAbstractButton* button : m_buttons->buttons()) {
         if (m_buttons->buttonRole(button) == QDialogButtonBox::AcceptRole)
             button->setEnabled(complete && !busy);
     }
-    for (QWidget* field : {static_cast<QWidget*>(m_email), static_cast<QWidget*>(m_name),
-                           static_cast<QWidget*>(m_host), static_cast<QWidget*>(m_port),
-                           static_cast<QWidget*>(m_security), static_cast<QWidget*>(m_user),
-                           static_cast<QWidget*>(m_auth), static_cast<QWidget*>(m_password)})
+    for (QWidget* field :
+         {static_cast<QWidget*>(m_email), static_cast<QWidget*>(m_name), static_cast<QWidget*>(m_host),
+          static_cast<QWidget*>(m_port), static_cast<QWidget*>(m_security), static_cast<QWidget*>(m_user),
+          static_cast<QWidget*>(m_auth), static_cast<QWidget*>(m_password)})
         field->setEnabled(!busy);
     m_busy->setVisible(busy);
 }
@@ -167,15 +167,15 @@ void ImapAccountDialog::onFailed(const QString& message, ImapConnection::Failure
     updateState();
     if (failure == ImapConnection::Failure::Certificate && !certificate.publicKeySha256.isEmpty()
         && m_pinned != certificate.publicKeySha256) {
-        const QString text = tr("<p>%1 presented a certificate that could not be verified. Someone could be "
-                                "pretending to be your mail server.</p>"
-                                "<p>Issued to: %2<br>Issued by: %3<br>Valid until: %4<br>SHA-256 fingerprint:<br>"
-                                "<tt>%5</tt></p>"
-                                "<p>Trust this certificate for this account only if you know the server uses it "
-                                "(for example, your own server with a self-signed certificate).</p>")
-                                 .arg(m_host->text().toHtmlEscaped(), certificate.subject.toHtmlEscaped(),
-                                      certificate.issuer.toHtmlEscaped(), certificate.validUntil,
-                                      certificate.certificateSha256);
+        const QString text
+            = tr("<p>%1 presented a certificate that could not be verified. Someone could be "
+                 "pretending to be your mail server.</p>"
+                 "<p>Issued to: %2<br>Issued by: %3<br>Valid until: %4<br>SHA-256 fingerprint:<br>"
+                 "<tt>%5</tt></p>"
+                 "<p>Trust this certificate for this account only if you know the server uses it "
+                 "(for example, your own server with a self-signed certificate).</p>")
+                  .arg(m_host->text().toHtmlEscaped(), certificate.subject.toHtmlEscaped(),
+                       certificate.issuer.toHtmlEscaped(), certificate.validUntil, certificate.certificateSha256);
         if (MessageBox::question(this, tr("Untrusted Certificate"), text, QMessageBox::Yes | QMessageBox::Cancel,
                                  QMessageBox::Cancel)
             == QMessageBox::Yes) {

@@ -116,19 +116,20 @@ void MailAccountsDialog::reload()
         for (const ConnectedAccount& account : *accounts) {
             auto* item = new QTreeWidgetItem(m_list);
             item->setData(0, AccountIdRole, account.id);
-            item->setText(0, account.displayName.isEmpty()
-                                 ? account.email
-                                 : QStringLiteral("%1 <%2>").arg(account.displayName, account.email));
-            item->setToolTip(0, tr("%1 · %2").arg(ConnectedAccountEnums::displayName(account.provider),
-                                                  account.server.host));
-            const MailSyncStatus status
-                = account.isRevoked() ? MailSyncStatus::NeedsSignIn : account.sync.status;
+            item->setText(0,
+                          account.displayName.isEmpty()
+                              ? account.email
+                              : QStringLiteral("%1 <%2>").arg(account.displayName, account.email));
+            item->setToolTip(
+                0, tr("%1 · %2").arg(ConnectedAccountEnums::displayName(account.provider), account.server.host));
+            const MailSyncStatus status = account.isRevoked() ? MailSyncStatus::NeedsSignIn : account.sync.status;
             item->setText(1, ConnectedAccountEnums::displayName(status));
             if (!account.sync.lastError.isEmpty())
                 item->setToolTip(1, account.sync.lastError);
-            item->setText(2, account.sync.lastSyncAt.isValid()
-                                 ? locale.toString(account.sync.lastSyncAt.toLocalTime(), QLocale::ShortFormat)
-                                 : tr("Never"));
+            item->setText(2,
+                          account.sync.lastSyncAt.isValid()
+                              ? locale.toString(account.sync.lastSyncAt.toLocalTime(), QLocale::ShortFormat)
+                              : tr("Never"));
             qint64 total = 0;
             qint64 read = 0;
             if (const auto counts = m_emails->countByStatus(m_userId, account.id)) {
