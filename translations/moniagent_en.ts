@@ -446,6 +446,47 @@
     </message>
 </context>
 <context>
+    <name>EmailExtractionJob</name>
+    <message numerus="yes">
+        <source>Read %n email(s)</source>
+        <translation>
+            <numerusform>Read %n email</numerusform>
+            <numerusform>Read %n emails</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EmailFetchJob</name>
+    <message>
+        <source>The mail account is no longer connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs you to sign in again. Open Accounts to reconnect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching from %1 is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password for %1 is not in the keychain. Open Accounts and enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unreadable message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched %1 of %2 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageLoader</name>
     <message>
         <source>The image is damaged or incomplete and cannot be read.</source>
@@ -465,6 +506,80 @@
     </message>
     <message>
         <source>The image is %1 × %2 pixels (%3 megapixels); images up to %4 megapixels are read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImapConnection</name>
+    <message>
+        <source>Enter the server&apos;s address and port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start a network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server refused the sign-in token. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server refused the user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s certificate could not be verified, so the connection was not trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server does not offer an encrypted connection (STARTTLS) on this port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server “%1” was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to the mail server %1:%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server stopped responding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the mail server was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server closed the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the mail server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server refused the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server did not present a readable certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImapMailbox</name>
+    <message>
+        <source>The mail server did not say which message numbers are valid (UIDVALIDITY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server sent a message in a form Moniagent cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -539,6 +654,21 @@
     </message>
     <message>
         <source>Import statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MailArchive</name>
+    <message>
+        <source>The folder for emails cannot be created. Check the permissions of “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The email cannot be saved (is the disk full?): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original of this email is no longer on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4252,6 +4382,49 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
 </context>
 <context>
+    <name>Moniagent::EmailExtractor</name>
+    <message>
+        <source>A reminder of a payment to come, not a payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account or security notice, not a purchase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shipping or delivery notice, not a purchase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newsletter or advertisement, not a purchase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order was cancelled: nothing was paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchase, refund, payout or bank movement found in this email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reply in a conversation, without an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This looks like a purchase, refund or payment, but no amount was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount “%1” could not be read in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::EmailModel</name>
     <message>
         <source>ID</source>
@@ -4735,6 +4908,93 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
     <message>
         <source>Your first name, or a name for this ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ImapAccountDialog</name>
+    <message>
+        <source>Add IMAP Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imap.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usually the email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth access token (XOAUTH2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is kept in your system&apos;s keychain, never in Moniagent&apos;s files. Messages are only read: nothing is marked as read, moved or deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 presented a certificate that could not be verified. Someone could be pretending to be your mail server.&lt;/p&gt;&lt;p&gt;Issued to: %2&lt;br&gt;Issued by: %3&lt;br&gt;Valid until: %4&lt;br&gt;SHA-256 fingerprint:&lt;br&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Trust this certificate for this account only if you know the server uses it (for example, your own server with a self-signed certificate).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5295,6 +5555,61 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
 </context>
 <context>
+    <name>Moniagent::JobListModel</name>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying again at %1 after: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::JobModel</name>
     <message>
         <source>Task</source>
@@ -5377,6 +5692,250 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
     <message>
         <source>Choose when the job should run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::JobScheduler</name>
+    <message>
+        <source>There is no schedule called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::JobWorker</name>
+    <message>
+        <source>The job was interrupted too often (Moniagent closed while it ran), so it was not started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent cannot run jobs of the type “%1”: no part of the app handles them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job of the type “%1” could not be prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job failed unexpectedly: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job failed unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job stopped before it finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::JobsCommand</name>
+    <message>
+        <source>List the background jobs (email fetches and the like): “jobs [--status failed]”, “jobs retry ID”, “jobs cancel ID”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only jobs with this status: queued, running, success, failed or cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many of the newest jobs (default 50; 0 for all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a job number; see “jobs”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use “jobs”, “jobs retry ID” or “jobs cancel ID”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--status is queued, running, success, failed or cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs with this status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no job %1; see “jobs”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 will run again as job %2 (jobs run while Moniagent is open).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::JobsDialog</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work Moniagent does in the background, such as fetching email. Failed jobs can be retried; waiting or running ones can be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read email again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a job to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the selected failed or cancelled job again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected job; you can retry it later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” will run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5856,6 +6415,171 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
 </context>
 <context>
+    <name>Moniagent::MailAccountConnector</name>
+    <message>
+        <source>%1 is already connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::MailAccountsDialog</name>
+    <message>
+        <source>Mail Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected mail accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mailbox is connected yet. Add one and Moniagent turns receipts and order confirmations into transactions for you to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add IMAP Account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when I ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check for new mail &amp;every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 with a purchase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password Not Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your system has no keychain Moniagent can use, so the password is kept only until Moniagent quits. You will be asked for it again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect %1? Its password is removed from the keychain and its fetched emails are deleted from Moniagent. Transactions made from them stay in your ledger; nothing changes in the mailbox itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::MailCommand</name>
+    <message>
+        <source>Email receipts: “mail extract FILE.eml…” prints the purchase, refund or payout each email records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency of amounts printed without one (default: the system locale&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved emails (.eml) or HTML bodies to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a mail subcommand: extract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a mail subcommand. Use: extract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: %3, %4 %5, %6, %7, items: %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one email file to read, e.g. mail extract receipt.eml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -6133,6 +6857,26 @@ Every category is either confirmed by you or was applied with high confidence.</
         <source>Show or hide the assistant (Ctrl+K asks a question)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 failed: %2 (Tools › Jobs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background jobs cannot run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+J</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mail Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::Migrator</name>
@@ -6142,6 +6886,29 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>Updating the database to version %1 failed; it was left unchanged at version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::MimeParser</name>
+    <message>
+        <source>The email is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an email message: it does not start with header fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an email message: no header could be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The email is truncated: it ends in the middle of a part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is neither an email message nor an HTML or text body.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8284,6 +9051,14 @@ Keep the expenses created from it in the ledger? Choose Yes to keep them, No to 
     </message>
     <message>
         <source>The keychain refused to remove the secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain cannot be read from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not answer. Unlock it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

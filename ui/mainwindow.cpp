@@ -29,6 +29,7 @@
 #include "ledger/ledgerview.h"
 #include "ledger/quickentrywidget.h"
 #include "ledger/reviewbar.h"
+#include "mail/mailintegration.h"
 #include "receipts/importreceiptsdialog.h"
 #include "receipts/receiptbatch.h"
 #include "receipts/receiptreviewflow.h"
@@ -133,6 +134,8 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     setAcceptDrops(true);
     createJobs();
     createChat();
+    // The mail jobs read passwords through the chat's keychain store; both exist now.
+    m_mail = new MailIntegration(m_session, m_secrets, m_jobRunner, m_jobScheduler, this);
     createActions();
     updateTitle();
     updateCount();
@@ -318,6 +321,8 @@ void MainWindow::createActions()
     QAction* jobs = tools->addAction(tr("&Jobs…"), this, &MainWindow::showJobs);
     jobs->setObjectName(QStringLiteral("jobsAction"));
     jobs->setShortcut(QKeySequence(tr("Ctrl+Shift+J")));
+    QAction* mailAccounts = tools->addAction(tr("&Mail Accounts…"), this, [this]() { m_mail->showAccounts(this); });
+    mailAccounts->setObjectName(QStringLiteral("mailAccountsAction"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Moniagent"), this, &MainWindow::showAbout);

@@ -22,6 +22,7 @@ class ImportReceiptsDialog;
 class JobRunner;
 class JobScheduler;
 class JobsDialog;
+class MailIntegration;
 class ReceiptBatch;
 class ReceiptReviewFlow;
 class ReceiptsPage;
@@ -67,6 +68,8 @@ public:
     // loop, and stop when the window is destroyed (before the database).
     JobRunner* jobs() const { return m_jobRunner; }
     JobScheduler* jobScheduler() const { return m_jobScheduler; }
+    // Email ingestion: accounts, the mail jobs and their schedule, Tools › Mail Accounts.
+    MailIntegration* mail() const { return m_mail; }
     // Tools › Jobs while it is open.
     JobsDialog* jobsDialog() const;
 
@@ -137,6 +140,7 @@ private:
     JobRunner* m_jobRunner = nullptr;
     JobScheduler* m_jobScheduler = nullptr;
     QPointer<JobsDialog> m_jobsDialog;
+    MailIntegration* m_mail = nullptr;
     QAction* m_acceptAll = nullptr;
     QAction* m_quit = nullptr;
 };

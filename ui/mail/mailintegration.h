@@ -1,0 +1,52 @@
+#pragma once
+
+#include "mail/mailservices.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QWidget;
+
+namespace Moniagent {
+
+class ConnectedAccountRepository;
+class EmailExtractionRepository;
+class EmailRepository;
+class JobRunner;
+class JobScheduler;
+class MailAccountConnector;
+class MailAccountsDialog;
+class SecretStore;
+class Session;
+
+// The window's email ingestion: the mail repositories, the EMAIL_* job handlers on the window's runner, the
+// periodic "mail" schedule (Settings: mail/syncIntervalMinutes, default 15) and Tools › Mail Accounts.
+class MailIntegration : public QObject
+{
+    Q_OBJECT
+public:
+    MailIntegration(Session* session, SecretStore* secrets, JobRunner* runner, JobScheduler* scheduler,
+                    QObject* parent = nullptr);
+    ~MailIntegration() override;
+
+    MailAccountConnector* connector() const { return m_connector; }
+    ConnectedAccountRepository* accounts() const { return m_accounts.get(); }
+    const MailServices& services() const { return m_services; }
+    // Opens (or raises) Tools › Mail Accounts.
+    MailAccountsDialog* showAccounts(QWidget* parent);
+
+private:
+    Session* m_session;
+    JobRunner* m_runner;
+    JobScheduler* m_scheduler;
+    std::unique_ptr<ConnectedAccountRepository> m_accounts;
+    std::unique_ptr<EmailRepository> m_emails;
+    std::unique_ptr<EmailExtractionRepository> m_extractions;
+    MailAccountConnector* m_connector;
+    MailServices m_services;
+    QPointer<MailAccountsDialog> m_dialog;
+};
+
+} // namespace Moniagent
