@@ -42,6 +42,8 @@ MailAccountsDialog::MailAccountsDialog(ConnectedAccountRepository* accounts, Ema
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
     m_list->setHeaderLabels({tr("Account"), tr("Status"), tr("Last Sync"), tr("Messages")});
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_list->setAccessibleName(tr("Connected mail accounts"));
     m_empty = new QLabel(tr("No mailbox is connected yet. Add one and Moniagent turns receipts and order "
@@ -103,7 +105,7 @@ MailAccountsDialog::MailAccountsDialog(ConnectedAccountRepository* accounts, Ema
     if (m_runner)
         connect(m_runner, &JobRunner::jobFinished, this, [this] { reload(); });
     reload();
-    resize(640, 360);
+    resize(720, 360);
 }
 
 void MailAccountsDialog::reload()
