@@ -6523,23 +6523,11 @@ Every category is either confirmed by you or was applied with high confidence.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>extract</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The saved emails (.eml) or HTML bodies to read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>FILE…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name a mail subcommand: extract.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is not a mail subcommand. Use: extract.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6576,6 +6564,50 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail sync: only this account (its email address).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extract or sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extract|sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a mail subcommand: extract or sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail sync takes no files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a mail subcommand. Use: extract or sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail account is connected. Add one in Tools › Mail Accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connected mail account is called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 new message(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 transaction(s) from email waiting for review.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,28 +21,31 @@ void MailCommand::addOptions(QCommandLineParser& parser) const
 {
     parser.addOptions({
         {u"currency"_s, tr("The currency of amounts printed without one (default: the system locale's)."), tr("code")},
+        {u"account"_s, tr("mail sync: only this account (its email address)."), tr("email")},
     });
-    parser.addPositionalArgument(u"subcommand"_s, tr("extract"), tr("extract"));
+    parser.addPositionalArgument(u"subcommand"_s, tr("extract or sync"), tr("extract|sync"));
     parser.addPositionalArgument(u"files"_s, tr("The saved emails (.eml) or HTML bodies to read."), tr("FILE…"));
 }
 
 bool MailCommand::needsDatabaseFor(const QStringList& arguments) const
 {
-    // The subcommands that work on the profile's database (`sync` will); `extract` and unknown names do not, so a
-    // typo is reported as such instead of opening (and creating) a database.
-    static const QStringList databaseSubcommands {};
+    // The subcommands that work on the profile's database; `extract` and unknown names do not, so a typo is
+    // reported as such instead of opening (and creating) a database.
+    static const QStringList databaseSubcommands {u"sync"_s};
     return !arguments.isEmpty() && databaseSubcommands.contains(arguments.first());
 }
 
 ExitCode MailCommand::run(CliContext& context)
 {
     if (context.arguments.isEmpty())
-        return badInput(context, tr("Name a mail subcommand: extract."));
+        return badInput(context, tr("Name a mail subcommand: extract or sync."));
     const QString subcommand = context.arguments.first();
     const QStringList rest = context.arguments.mid(1);
     if (subcommand == u"extract")
         return runExtract(context, rest);
-    return badInput(context, tr("“%1” is not a mail subcommand. Use: extract.").arg(subcommand));
+    if (subcommand == u"sync")
+        return rest.isEmpty() ? runSync(context) : badInput(context, tr("mail sync takes no files."));
+    return badInput(context, tr("“%1” is not a mail subcommand. Use: extract or sync.").arg(subcommand));
 }
 
 QJsonObject MailCommand::extractJson(const QString& file, const EmailReading& reading)

@@ -12,7 +12,7 @@ namespace Moniagent {
 // moniagent mail <subcommand> …
 //   mail extract FILE.eml… [--json] [--currency CODE]: reads saved emails (or bare HTML/text bodies) offline and
 //   prints what extraction finds; needs no account and no database.
-// Subcommands are dispatched by name (runExtract …); `mail sync` is to be added beside `extract`.
+//   mail sync [--account EMAIL]: fetches and reads the new mail of the profile's accounts now.
 class MailCommand : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(Moniagent::MailCommand)
@@ -34,6 +34,7 @@ public:
 
 private:
     ExitCode runExtract(CliContext& context, const QStringList& files);
+    ExitCode runSync(CliContext& context); // mailsync.cpp
 };
 
 } // namespace Moniagent

@@ -113,6 +113,9 @@ void DovecotServer::writeUsers()
     file.open(QIODevice::WriteOnly | QIODevice::Truncate);
     for (const QString& user : std::as_const(m_users))
         file.write(user.toUtf8() + "::::::\n");
+    // Dovecot re-reads the file when its modification time (in seconds) changes: make every write a new second.
+    m_passwdTime = std::max(QDateTime::currentDateTimeUtc(), m_passwdTime.addSecs(1));
+    file.setFileTime(m_passwdTime, QFileDevice::FileModificationTime);
 }
 
 void DovecotServer::addUser(const QString& user, const QString& password)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -29,6 +30,7 @@ public:
     bool isRunning() const { return m_running; }
 
     // Adds (or replaces) a user who signs in with `password`; XOAUTH2 accepts `password` as the bearer token.
+    // A running server looks at the file at most once a second: wait a second after its last sign-in.
     void addUser(const QString& user, const QString& password);
     // Delivers a message into the user's INBOX (a new maildir file) and returns its file name.
     QString deliver(const QString& user, const QByteArray& message);
@@ -57,6 +59,7 @@ private:
     int m_imapsPort = 0;
     bool m_running = false;
     int m_sequence = 0;
+    QDateTime m_passwdTime;
 };
 
 } // namespace Moniagent::Test

@@ -396,6 +396,7 @@ private Q_SLOTS:
 
     void wrongPasswordNeedsSignIn()
     {
+        QTest::qWait(1100); // Dovecot looks at its passwd-file at most once a second
         m_server.addUser(Address, QStringLiteral("changed on the server"));
         const Job job = fetch();
         QCOMPARE(job.status, JobStatus::Failed);
