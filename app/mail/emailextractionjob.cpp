@@ -107,7 +107,6 @@ JobOutcome EmailExtractionJob::run(JobContext& context)
         if (!marked)
             return JobOutcome::transient(marked.error().message);
     }
-    const QJsonValue account = context.job().input.value(QStringLiteral("accountId"));
     Counts counts;
     QSet<qint64> seen; // an email that stays PENDING (a failed write) is not tried twice in one run
     for (;;) {
@@ -116,7 +115,7 @@ JobOutcome EmailExtractionJob::run(JobContext& context)
             return JobOutcome::transient(pending.error().message);
         QList<Email> todo;
         for (const Email& email : std::as_const(*pending)) {
-            if (!seen.contains(email.id) && (account.isUndefined() || email.accountId == account.toInteger()))
+            if (!seen.contains(email.id))
                 todo.append(email);
         }
         if (todo.isEmpty())

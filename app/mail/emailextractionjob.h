@@ -12,8 +12,8 @@ struct EmailReading;
 struct ParsedEmail;
 struct Transaction;
 
-// EMAIL_EXTRACTION {"accountId": N (optional)}: reads every PENDING email of the profile (of one account when
-// given) with the EmailExtractor. Each email gets an email_extractions row (SUCCESS / FAILED / SKIPPED, version,
+// EMAIL_EXTRACTION {"accountId": N}: reads every PENDING email of the profile with the EmailExtractor (the account
+// only tells which fetch queued the job; whatever else is pending is read too). Each email gets an email_extractions row (SUCCESS / FAILED / SKIPPED, version,
 // what was found) and its status; a success also makes an unconfirmed transaction (source gmail/outlook/imap,
 // external_id = the provider's message id, linked to the email) that waits in the review queue. Receipt
 // attachments (PDF, images) become pending invoices in Receipts. All of one email is written together.
