@@ -96,12 +96,6 @@ void JobRunnerState::jobEnded(qint64 jobId)
     m_progressDirty.remove(jobId);
 }
 
-bool JobRunnerState::isRunning(qint64 jobId) const
-{
-    QMutexLocker locker(&m_mutex);
-    return m_running.contains(jobId);
-}
-
 bool JobRunnerState::requestCancel(qint64 jobId)
 {
     QMutexLocker locker(&m_mutex);

@@ -51,7 +51,6 @@ public:
     // --- Running jobs ---
     void jobStarted(qint64 jobId);
     void jobEnded(qint64 jobId);
-    bool isRunning(qint64 jobId) const;
     // Marks a running job as cancelled for its handler; false when no worker runs it.
     bool requestCancel(qint64 jobId);
     bool isCancelRequested(qint64 jobId) const;
