@@ -1,8 +1,5 @@
 // moniagent mail sync [--account EMAIL]: fetches and reads new mail of the profile's accounts now, through the same
 // jobs the window runs (EMAIL_FETCH, then EMAIL_EXTRACTION), and says what came in.
-#include "db/connectedaccountrepository.h"
-#include "db/emailextractionrepository.h"
-#include "db/emailrepository.h"
 #include "jobs/jobrunner.h"
 #include "mail/mailservices.h"
 #include "mailcommand.h"
@@ -20,10 +17,7 @@ ExitCode MailCommand::runSync(CliContext& context)
 {
     Session* session = context.session;
     const qint64 userId = session->userId();
-    ConnectedAccountRepository accounts(session->database());
-    EmailRepository emails(session->database());
-    EmailExtractionRepository extractions(session->database());
-    auto all = accounts.list(userId);
+    auto all = session->mailAccounts()->list(userId);
     if (!all) {
         *context.err << all.error().toString() << Qt::endl;
         return ExitCode::Failure;
@@ -40,21 +34,7 @@ ExitCode MailCommand::runSync(CliContext& context)
                                        : tr("No connected mail account is called “%1”.").arg(only));
 
     SecretStore secrets;
-    MailServices services;
-    services.database = session->database();
-    services.accounts = &accounts;
-    services.emails = &emails;
-    services.extractions = &extractions;
-    services.transactions = session->transactions();
-    services.receipts = session->receipts();
-    services.readSecret = [&secrets](const QString& key) {
-        return secrets.readFromWorker(key);
-    };
-    const Currency base = session->baseCurrency();
-    services.defaultCurrency = [base](qint64) {
-        return base;
-    };
-    services.archive = MailArchive::beside(*session->database());
+    const MailServices services = MailServices::forSession(*session, secrets);
     JobRunner runner(session->database(), session->jobs(), session->clock());
     registerMailJobs(runner, services);
     runner.setIdlePoll(std::chrono::milliseconds(200));

@@ -13,11 +13,11 @@ struct ParsedEmail;
 struct Transaction;
 
 // EMAIL_EXTRACTION {"accountId": N}: reads every PENDING email of the profile with the EmailExtractor (the account
-// only tells which fetch queued the job; whatever else is pending is read too). Each email gets an email_extractions row (SUCCESS / FAILED / SKIPPED, version,
-// what was found) and its status; a success also makes an unconfirmed transaction (source gmail/outlook/imap,
-// external_id = the provider's message id, linked to the email) that waits in the review queue. Receipt
-// attachments (PDF, images) become pending invoices in Receipts. All of one email is written together.
-// EMAIL_REPROCESS {}: the same after putting the emails read by an older extractor back to PENDING; an
+// only tells which fetch queued the job; whatever else is pending is read too). Each email gets an email_extractions
+// row (SUCCESS / FAILED / SKIPPED, version, what was found) and its status; a success also makes an unconfirmed
+// transaction (source gmail/outlook/imap, external_id = the provider's message id, linked to the email) that waits in
+// the review queue. Receipt attachments (PDF, images) become pending invoices in Receipts. All of one email is written
+// together. EMAIL_REPROCESS {}: the same after putting the emails read by an older extractor back to PENDING; an
 // unconfirmed transaction from the earlier reading is updated, a confirmed one is left as the user made it.
 class EmailExtractionJob : public JobHandler
 {

@@ -16,6 +16,8 @@ class EmailExtractionRepository;
 class EmailRepository;
 class JobRunner;
 class ReceiptService;
+class SecretStore;
+class Session;
 class TransactionRepository;
 
 // What the mail jobs work with (DESIGN.md §4, email ingestion), composed once per database by the window or
@@ -40,6 +42,10 @@ struct MailServices
     int imapTimeoutMs = 30'000;
     // Called on the worker thread after each fetched batch was stored (messages stored so far in this run).
     std::function<void(qint64 stored)> batchStored;
+
+    // The services of an open profile: its repositories, receipts and base currency, the mail archive beside its
+    // database, secrets from `secrets` (which must live on the thread that runs the event loop).
+    static MailServices forSession(Session& session, SecretStore& secrets);
 };
 
 // Registers the EMAIL_FETCH, EMAIL_EXTRACTION and EMAIL_REPROCESS handlers. `services` must outlive the runner.

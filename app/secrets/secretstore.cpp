@@ -1,9 +1,8 @@
 #include "secretstore.h"
 
+#include <QLoggingCategory>
 #include <QSemaphore>
 #include <QThread>
-
-#include <QLoggingCategory>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 

@@ -9,7 +9,10 @@
 #include "db/categoryrepository.h"
 #include "db/chatmessagerepository.h"
 #include "db/chatsessionrepository.h"
+#include "db/connectedaccountrepository.h"
 #include "db/database.h"
+#include "db/emailextractionrepository.h"
+#include "db/emailrepository.h"
 #include "db/invoicerepository.h"
 #include "db/jobrepository.h"
 #include "db/statementimportrepository.h"
@@ -44,6 +47,11 @@ public:
     ChatMessageRepository* chatMessages() const { return m_chatMessages.get(); }
     // The background job queue (its user methods); the window's JobRunner works through it.
     JobRepository* jobs() const { return m_jobs.get(); }
+    // Mail accounts, the emails fetched for them and what their extraction found (the mail jobs write them from
+    // worker threads; the Accounts dialog listens to them).
+    ConnectedAccountRepository* mailAccounts() const { return m_mailAccounts.get(); }
+    EmailRepository* emails() const { return m_emails.get(); }
+    EmailExtractionRepository* emailExtractions() const { return m_emailExtractions.get(); }
     // Receipt files: storing, reading results, accepting into expenses.
     ReceiptService* receipts() const { return m_receipts.get(); }
     // Evaluates the budgets with the profile's first day of the week (null until a profile is open).
@@ -88,6 +96,9 @@ private:
     std::unique_ptr<ChatSessionRepository> m_chatSessions;
     std::unique_ptr<ChatMessageRepository> m_chatMessages;
     std::unique_ptr<JobRepository> m_jobs;
+    std::unique_ptr<ConnectedAccountRepository> m_mailAccounts;
+    std::unique_ptr<EmailRepository> m_emails;
+    std::unique_ptr<EmailExtractionRepository> m_emailExtractions;
     std::unique_ptr<ReceiptService> m_receipts;
     std::unique_ptr<BudgetEngine> m_budgetEngine;
     std::unique_ptr<Categorizer> m_categorizer;

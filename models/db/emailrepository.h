@@ -4,8 +4,8 @@
 #include "core/result.h"
 
 #include <QMap>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 
 #include <optional>
 

@@ -220,43 +220,19 @@ Result<bool> JobRepository::finish(qint64 id, bool success, const QJsonObject& p
                          "finished_at = ?, updated_at = %1 WHERE id = ? AND status = 'RUNNING' RETURNING user_id")
         : QStringLiteral("UPDATE jobs SET status = 'FAILED', error_payload = ?, finished_at = ?, updated_at = %1 "
                          "WHERE id = ? AND status = 'RUNNING' RETURNING user_id");
-    auto query = Sql::exec(m_database->connection(), sql.arg(Now), {json(payload), Sql::isoTimestamp(nowUtc), id});
-    if (!query)
-        return query.error();
-    if (!query->next()) {
-        auto job = findForRunner(id);
-        if (!job)
-            return job.error();
-        return false;
-    }
-    const qint64 userId = query->value(0).toLongLong();
-    query->finish();
-    Q_EMIT changed(userId);
-    return true;
+    return updateRunning(id, sql.arg(Now), {json(payload), Sql::isoTimestamp(nowUtc), id});
 }
 
 Result<bool> JobRepository::scheduleRetry(qint64 id, const QDateTime& nextRunAt, const QJsonObject& error)
 {
     if (!nextRunAt.isValid())
         return Error::invalidInput(tr("Choose when the job should run again."));
-    auto query = Sql::exec(m_database->connection(),
-                           QStringLiteral("UPDATE jobs SET status = 'QUEUED', retry_count = retry_count + 1, "
-                                          "next_run_at = ?, error_payload = ?, started_at = NULL, updated_at = %1 "
-                                          "WHERE id = ? AND status = 'RUNNING' RETURNING user_id")
-                               .arg(Now),
-                           {Sql::isoTimestamp(nextRunAt), json(error), id});
-    if (!query)
-        return query.error();
-    if (!query->next()) {
-        auto job = findForRunner(id);
-        if (!job)
-            return job.error();
-        return false;
-    }
-    const qint64 userId = query->value(0).toLongLong();
-    query->finish();
-    Q_EMIT changed(userId);
-    return true;
+    return updateRunning(id,
+                         QStringLiteral("UPDATE jobs SET status = 'QUEUED', retry_count = retry_count + 1, "
+                                        "next_run_at = ?, error_payload = ?, started_at = NULL, updated_at = %1 "
+                                        "WHERE id = ? AND status = 'RUNNING' RETURNING user_id")
+                             .arg(Now),
+                         {Sql::isoTimestamp(nextRunAt), json(error), id});
 }
 
 Result<qint64> JobRepository::requeueStale()
@@ -282,11 +258,16 @@ Result<qint64> JobRepository::requeueStale()
 
 Result<bool> JobRepository::release(qint64 id)
 {
-    auto query = Sql::exec(m_database->connection(),
-                           QStringLiteral("UPDATE jobs SET status = 'QUEUED', started_at = NULL, updated_at = %1 "
-                                          "WHERE id = ? AND status = 'RUNNING' RETURNING user_id")
-                               .arg(Now),
-                           {id});
+    return updateRunning(id,
+                         QStringLiteral("UPDATE jobs SET status = 'QUEUED', started_at = NULL, updated_at = %1 "
+                                        "WHERE id = ? AND status = 'RUNNING' RETURNING user_id")
+                             .arg(Now),
+                         {id});
+}
+
+Result<bool> JobRepository::updateRunning(qint64 id, const QString& sql, const QVariantList& params)
+{
+    auto query = Sql::exec(m_database->connection(), sql, params);
     if (!query)
         return query.error();
     if (!query->next()) {

@@ -75,6 +75,10 @@ Q_SIGNALS:
     void changed(qint64 userId);
 
 private:
+    // Runs an UPDATE … WHERE id = ? AND status = 'RUNNING' RETURNING user_id: true and changed() when the job was
+    // still running, false when it no longer is, NotFound when it does not exist.
+    Result<bool> updateRunning(qint64 id, const QString& sql, const QVariantList& params);
+
     Database* m_database;
 };
 

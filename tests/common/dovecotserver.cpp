@@ -139,38 +139,27 @@ void DovecotServer::prepareMaildir(const QString& user)
 
 QString DovecotServer::deliver(const QString& user, const QByteArray& message)
 {
+    // Maildir delivery: written under tmp/, then renamed into new/, so the server never sees half a message.
     const QString name = QStringLiteral("%1.M%2P%3.moniagent-test")
                              .arg(QDateTime::currentSecsSinceEpoch())
                              .arg(++m_sequence)
                              .arg(QCoreApplication::applicationPid());
-    const QString temporary = maildir(user) + QStringLiteral("/tmp/") + name;
-    QFile file(temporary);
+    QFile file(maildir(user) + QStringLiteral("/tmp/") + name);
     file.open(QIODevice::WriteOnly);
     file.write(message);
+#ifdef Q_OS_UNIX
+    if (isRoot())
+        fchown(file.handle(), 65534, 65534); // the mail processes of a root-started server run as nobody
+#endif
     file.close();
-    const QString final = maildir(user) + QStringLiteral("/new/") + name;
-    QFile::rename(temporary, final);
-    fixOwnership(final);
+    QFile::rename(file.fileName(), maildir(user) + QStringLiteral("/new/") + name);
     return name;
 }
 
 void DovecotServer::deliverMany(const QString& user, const QList<QByteArray>& messages)
 {
-    const bool root = isRoot();
-    for (const QByteArray& message : messages) {
-        const QString name = QStringLiteral("%1.M%2P%3.moniagent-test")
-                                 .arg(QDateTime::currentSecsSinceEpoch())
-                                 .arg(++m_sequence)
-                                 .arg(QCoreApplication::applicationPid());
-        QFile file(maildir(user) + QStringLiteral("/new/") + name);
-        file.open(QIODevice::WriteOnly);
-        file.write(message);
-#ifdef Q_OS_UNIX
-        if (root)
-            fchown(file.handle(), 65534, 65534);
-#endif
-    }
-    Q_UNUSED(root)
+    for (const QByteArray& message : messages)
+        deliver(user, message);
 }
 
 void DovecotServer::resetMailbox(const QString& user)

@@ -34,7 +34,7 @@ public:
     void addUser(const QString& user, const QString& password);
     // Delivers a message into the user's INBOX (a new maildir file) and returns its file name.
     QString deliver(const QString& user, const QByteArray& message);
-    // Delivers `count` messages at once (fast: one directory listing for the server to pick up).
+    // Delivers the messages, in order.
     void deliverMany(const QString& user, const QList<QByteArray>& messages);
     // Removes every message of the user's INBOX and its index, so the next EXAMINE sees a new UIDVALIDITY.
     void resetMailbox(const QString& user);

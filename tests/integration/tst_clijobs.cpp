@@ -1,5 +1,6 @@
 // `moniagent jobs` through the real binary: the profile's jobs as a table and as JSON, the status filter and the
 // limit, `jobs retry ID` and `jobs cancel ID`, another profile's jobs out of reach, exit codes.
+#include "clirun.h"
 #include "db/database.h"
 #include "db/jobrepository.h"
 #include "db/userrepository.h"
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,12 +30,7 @@ private Q_SLOTS:
     void badInput();
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = Moniagent::Test::CliRun;
     Run run(const QStringList& arguments);
     QJsonArray listJson(const QStringList& extra = {});
     void addJobs();
@@ -98,21 +93,7 @@ void TestCliJobs::addJobs()
 
 TestCliJobs::Run TestCliJobs::run(const QStringList& arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, m_dir->path());
-    env.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"data"_s));
-    env.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
-    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    env.insert(u"TZ"_s, u"UTC"_s);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(MONIAGENT_BINARY), QStringList {u"--db"_s, m_path} + arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return Moniagent::Test::runMoniagent(QStringLiteral(MONIAGENT_BINARY), m_path, arguments, m_dir->path());
 }
 
 QJsonArray TestCliJobs::listJson(const QStringList& extra)

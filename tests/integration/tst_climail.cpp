@@ -1,7 +1,8 @@
+#include "clirun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,12 +23,7 @@ private Q_SLOTS:
     void usageErrors();
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = Moniagent::Test::CliRun;
     Run run(const QStringList& arguments);
     static QString fixture(const QString& name) { return QStringLiteral(MONIAGENT_EMAIL_DIR "/") + name; }
 
@@ -37,23 +33,7 @@ private:
 
 TestCliMail::Run TestCliMail::run(const QStringList& arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, m_dir.path());
-    env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-    env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
-    env.insert(u"LANG"_s, u"en_GB.UTF-8"_s);
-    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    env.insert(u"TZ"_s, u"UTC"_s);
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(MONIAGENT_BINARY), QStringList {u"--db"_s, m_db} + arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return Moniagent::Test::runMoniagent(QStringLiteral(MONIAGENT_BINARY), m_db, arguments, m_dir.path());
 }
 
 void TestCliMail::initTestCase()

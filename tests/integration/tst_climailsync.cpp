@@ -1,4 +1,5 @@
 // `moniagent mail sync` through the real binary against a real Dovecot and the test keychain.
+#include "clirun.h"
 #include "core/clock.h"
 #include "db/connectedaccountrepository.h"
 #include "dovecotserver.h"
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,26 +24,9 @@ class TestCliMailSync : public QObject
     Q_OBJECT
 
 private:
-    struct Run
+    Test::CliRun run(const QStringList& arguments)
     {
-        int code = -1;
-        QString out;
-        QString err;
-    };
-    Run run(const QStringList& arguments)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(MONIAGENT_BINARY), QStringList {QStringLiteral("--db"), m_db} + arguments);
-        if (!process.waitForFinished(120'000)) {
-            process.kill();
-            return {};
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+        return Test::runMoniagent(QStringLiteral(MONIAGENT_BINARY), m_db, arguments);
     }
 
     Test::DovecotServer m_server;
@@ -106,7 +89,7 @@ private Q_SLOTS:
 
     void syncFetchesAndReports()
     {
-        const Run r = run({QStringLiteral("mail"), QStringLiteral("sync"), QStringLiteral("--json")});
+        const Test::CliRun r = run({QStringLiteral("mail"), QStringLiteral("sync"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject result = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const QJsonArray accounts = result.value(QStringLiteral("accounts")).toArray();
@@ -116,7 +99,7 @@ private Q_SLOTS:
         QCOMPARE(accounts.first()[QStringLiteral("new")].toInt(), 1);
         QCOMPARE(result.value(QStringLiteral("toReview")).toInt(), 1);
 
-        const Run again = run({QStringLiteral("mail"), QStringLiteral("sync")});
+        const Test::CliRun again = run({QStringLiteral("mail"), QStringLiteral("sync")});
         QCOMPARE(again.code, 0);
         QVERIFY2(again.out.contains(QStringLiteral("sam@example.com: 0 new message(s)")), qPrintable(again.out));
         QVERIFY(again.out.contains(QStringLiteral("1 transaction(s) from email waiting for review.")));
@@ -124,8 +107,8 @@ private Q_SLOTS:
 
     void unknownAccountIsBadInput()
     {
-        const Run r = run({QStringLiteral("mail"), QStringLiteral("sync"), QStringLiteral("--account"),
-                           QStringLiteral("nobody@example.com")});
+        const Test::CliRun r = run({QStringLiteral("mail"), QStringLiteral("sync"), QStringLiteral("--account"),
+                                    QStringLiteral("nobody@example.com")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QStringLiteral("nobody@example.com")));
     }
@@ -134,7 +117,7 @@ private Q_SLOTS:
     {
         QTest::qWait(1100); // Dovecot looks at its passwd-file at most once a second
         m_server.addUser(Address, QStringLiteral("changed"));
-        const Run r = run({QStringLiteral("mail"), QStringLiteral("sync")});
+        const Test::CliRun r = run({QStringLiteral("mail"), QStringLiteral("sync")});
         QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
         QVERIFY2(r.err.contains(QStringLiteral("password")), qPrintable(r.err));
         QVERIFY(!r.err.contains(QStringLiteral("cli secret")));

@@ -5,15 +5,10 @@
 #include <QObject>
 #include <QPointer>
 
-#include <memory>
-
 class QWidget;
 
 namespace Moniagent {
 
-class ConnectedAccountRepository;
-class EmailExtractionRepository;
-class EmailRepository;
 class JobRunner;
 class JobScheduler;
 class MailAccountConnector;
@@ -32,7 +27,6 @@ public:
     ~MailIntegration() override;
 
     MailAccountConnector* connector() const { return m_connector; }
-    ConnectedAccountRepository* accounts() const { return m_accounts.get(); }
     const MailServices& services() const { return m_services; }
     // Opens (or raises) Tools › Mail Accounts.
     MailAccountsDialog* showAccounts(QWidget* parent);
@@ -41,9 +35,6 @@ private:
     Session* m_session;
     JobRunner* m_runner;
     JobScheduler* m_scheduler;
-    std::unique_ptr<ConnectedAccountRepository> m_accounts;
-    std::unique_ptr<EmailRepository> m_emails;
-    std::unique_ptr<EmailExtractionRepository> m_extractions;
     MailAccountConnector* m_connector;
     MailServices m_services;
     QPointer<MailAccountsDialog> m_dialog;
