@@ -31,7 +31,7 @@ QString OAuthTokens::toSecret(int maxBytes) const
     const QByteArray minimal = QJsonDocument(json).toJson(QJsonDocument::Compact);
     json.insert(QStringLiteral("access_token"), accessToken);
     if (expiresAt.isValid())
-        json.insert(QStringLiteral("expires_at"), expiresAt.toUTC().toString(Qt::ISODate));
+        json.insert(QStringLiteral("expires_at"), expiresAt.toUTC().toString(Qt::ISODateWithMs));
     json.insert(QStringLiteral("scopes"), QJsonArray::fromStringList(scopes));
     const QByteArray full = QJsonDocument(json).toJson(QJsonDocument::Compact);
     if (maxBytes > 0 && full.size() > maxBytes)
@@ -50,7 +50,7 @@ Result<OAuthTokens> OAuthTokens::fromSecret(const QString& secret)
         return Error::invalidInput(tr("The saved sign-in of this account is unreadable. Sign in again."),
                                    QStringLiteral("keychain entry is not a token set"));
     tokens.accessToken = json.value(QStringLiteral("access_token")).toString();
-    tokens.expiresAt = QDateTime::fromString(json.value(QStringLiteral("expires_at")).toString(), Qt::ISODate);
+    tokens.expiresAt = QDateTime::fromString(json.value(QStringLiteral("expires_at")).toString(), Qt::ISODateWithMs);
     for (const QJsonValue& scope : json.value(QStringLiteral("scopes")).toArray())
         tokens.scopes.append(scope.toString());
     return tokens;

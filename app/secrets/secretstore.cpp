@@ -162,20 +162,22 @@ void SecretStore::remove(const QString& key, QObject* context, RemoveDone done)
     job->start();
 }
 
-Result<QString> SecretStore::readFromWorker(const QString& key, int timeoutMs)
+template <typename T>
+Result<T> SecretStore::waitFromWorker(const QString& key, int timeoutMs,
+                                      std::function<void(std::function<void(Result<T>)>)> call)
 {
     if (QThread::currentThread() == thread())
-        return Error::invalidInput(tr("The keychain cannot be read from here."), QStringLiteral("readFromWorker"));
+        return Error::invalidInput(tr("The keychain cannot be used from here."), QStringLiteral("fromWorker"));
     struct Answer
     {
         QSemaphore ready;
-        std::optional<Result<Secret>> result;
+        std::optional<Result<T>> result;
     };
     auto answer = std::make_shared<Answer>();
     QMetaObject::invokeMethod(
         this,
-        [this, key, answer] {
-            read(key, this, [answer](Result<Secret> result) {
+        [answer, call] {
+            call([answer](Result<T> result) {
                 answer->result = std::move(result);
                 answer->ready.release();
             });
@@ -183,10 +185,23 @@ Result<QString> SecretStore::readFromWorker(const QString& key, int timeoutMs)
         Qt::QueuedConnection);
     if (!answer->ready.tryAcquire(1, timeoutMs))
         return Error::invalidInput(tr("The keychain did not answer. Unlock it and try again."), key);
-    const Result<Secret>& result = *answer->result;
+    return std::move(*answer->result);
+}
+
+Result<QString> SecretStore::readFromWorker(const QString& key, int timeoutMs)
+{
+    auto result = waitFromWorker<Secret>(
+        key, timeoutMs, [this, key](std::function<void(Result<Secret>)> done) { read(key, this, std::move(done)); });
     if (!result)
         return result.error();
     return result->value.value_or(QString());
+}
+
+Result<bool> SecretStore::writeFromWorker(const QString& key, const QString& secret, int timeoutMs)
+{
+    return waitFromWorker<bool>(key, timeoutMs, [this, key, secret](std::function<void(Result<bool>)> done) {
+        write(key, secret, this, std::move(done));
+    });
 }
 
 } // namespace Moniagent

@@ -53,6 +53,9 @@ public:
     // most `timeoutMs`. Empty value when nothing is stored. Refused on the store's own thread, which would wait
     // for itself.
     Result<QString> readFromWorker(const QString& key, int timeoutMs = 60'000);
+    // The same for writing (a refreshed token): true when the secret went to the keychain, false when it is kept
+    // in memory for this run.
+    Result<bool> writeFromWorker(const QString& key, const QString& secret, int timeoutMs = 60'000);
 
     // False once the keychain turned out to be unavailable in this run.
     bool isPersistent() const { return m_persistent; }
@@ -63,6 +66,10 @@ Q_SIGNALS:
     void persistenceChanged(bool persistent);
 
 private:
+    // Runs `call` on the store's thread and waits for the result it hands to its callback, at most `timeoutMs`.
+    template <typename T>
+    Result<T> waitFromWorker(const QString& key, int timeoutMs,
+                             std::function<void(std::function<void(Result<T>)>)> call);
     void markUnavailable(const QString& reason);
     static bool isBackendFailure(int error);
 

@@ -70,6 +70,13 @@ void FakeOAuthServer::failNextTokenRequest(int status, const QJsonObject& body)
     m_failNextToken = std::make_pair(status, body);
 }
 
+QString FakeOAuthServer::seedRefreshToken()
+{
+    const QString refresh = random(QStringLiteral("1//seed"));
+    m_refreshTokens.insert(refresh, mailScope());
+    return refresh;
+}
+
 void FakeOAuthServer::revokeAllGrants()
 {
     m_refreshTokens.clear();

@@ -60,6 +60,8 @@ public:
     void setExpiresIn(int seconds) { m_expiresIn = seconds; }
     // The next token request answers with this status and JSON body instead.
     void failNextTokenRequest(int status, const QJsonObject& body);
+    // A refresh token for an earlier sign-in (as if the user had signed in before the test), with the mail scope.
+    QString seedRefreshToken();
     // Makes every refresh token issued so far invalid (password change, revoked in the account settings).
     void revokeAllGrants();
 
