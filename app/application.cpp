@@ -259,6 +259,10 @@ void Application::createTray()
     m_tray = new TrayIcon(this);
     m_closeToTray = new CloseToTray(m_window.get(), m_tray, this);
     QObject::connect(m_tray, &TrayIcon::openRequested, this, &Application::showWindow);
+    QObject::connect(m_window.get(), &MainWindow::attentionNeeded, m_tray,
+                     [this](const QString& title, const QString& message) {
+                         m_tray->showMessage(title, message, QSystemTrayIcon::Warning);
+                     });
     QObject::connect(m_tray, &TrayIcon::quitRequested, m_closeToTray, &CloseToTray::quit);
     QObject::connect(m_tray, &TrayIcon::importRequested, this, [this]() {
         showWindow();

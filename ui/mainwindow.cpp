@@ -136,6 +136,10 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     createChat();
     // The mail jobs read passwords through the chat's keychain store; both exist now.
     m_mail = new MailIntegration(m_session, m_secrets, m_jobRunner, m_jobScheduler, this);
+    connect(m_mail, &MailIntegration::attentionNeeded, this, [this](const QString& title, const QString& message) {
+        statusBar()->showMessage(title, 15000);
+        Q_EMIT attentionNeeded(title, message);
+    });
     createActions();
     updateTitle();
     updateCount();

@@ -100,6 +100,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The profile's language changed; the application reloads translations.
     void languageChanged();
+    // A background matter the user should hear about even when the window is hidden (the tray shows it): a mail
+    // account that needs signing in again.
+    void attentionNeeded(const QString& title, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

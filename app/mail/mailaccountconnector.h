@@ -3,11 +3,14 @@
 #include "core/connectedaccount.h"
 #include "core/result.h"
 #include "imapconnection.h"
+#include "oauthsignin.h"
 
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
+
+class QNetworkAccessManager;
 
 namespace Moniagent {
 
@@ -17,7 +20,11 @@ class SecretStore;
 // Connects and disconnects mail accounts for the Accounts dialog and the command line. Connecting an IMAP account
 // first signs in once on a worker thread (so a wrong password or an untrusted certificate is said at once and
 // nothing is stored), then writes the password to the keychain ("mail:imap:<email>"), then adds the account.
-// Disconnecting deletes the keychain entry and the account with its emails; transactions made from them stay.
+// Connecting Gmail or Outlook runs the OAuth sign-in in the user's browser (OAuthSignIn, configured from Settings),
+// then writes the tokens to the keychain ("mail:<provider>:<email>") and adds the account — or, when the address is
+// already connected, signs it in again (active, not revoked). Disconnecting revokes the token at the provider when it
+// offers that (Google), then deletes the keychain entry and the account with its emails; transactions made from them
+// stay.
 class MailAccountConnector : public QObject
 {
     Q_OBJECT
@@ -34,11 +41,22 @@ public:
     void connectImap(qint64 userId, const ImapAccount& account);
     bool isBusy() const { return m_busy; }
 
-    // Removes the account and its keychain entry; `done` runs on this thread once the keychain answered.
+    // Signs in to Gmail or Outlook with `config` (usually OAuthConfig::fromSettings): emits browserRequested() with
+    // the page to open, then connected(), failed() or signInCancelled().
+    void connectOAuth(qint64 userId, const OAuthConfig& config);
+    void cancelSignIn();
+    // The sign-in page of the running OAuth sign-in (to open it again); empty when none runs.
+    QUrl signInUrl() const;
+
+    // Revokes the account's token at the provider when it can (Google), then removes the account and its keychain
+    // entry; `done` runs on this thread at the end. The account is removed also when the revocation fails (the
+    // error then says so, with where to remove the access by hand).
     void disconnectAccount(qint64 userId, qint64 accountId, std::function<void(Result<void>)> done = {});
 
 Q_SIGNALS:
     void connected(qint64 accountId, bool secretPersistent);
+    void browserRequested(const QUrl& url);
+    void signInCancelled();
     // `failure` tells the dialog whether to offer the certificate (Certificate) or the password field
     // (Authentication); `certificate` is filled for Certificate.
     void failed(const QString& message, ImapConnection::Failure failure,
@@ -46,11 +64,16 @@ Q_SIGNALS:
 
 private:
     void store(qint64 userId, const ImapAccount& account);
+    void storeGrant(qint64 userId, const OAuthGrant& grant);
+    void removeAccount(qint64 userId, const ConnectedAccount& account, const QString& revocationProblem,
+                       std::function<void(Result<void>)> done);
     void fail(const QString& message, ImapConnection::Failure failure,
               const ImapConnection::PresentedCertificate& certificate = {});
 
     ConnectedAccountRepository* m_accounts;
     SecretStore* m_secrets;
+    QNetworkAccessManager* m_network = nullptr;
+    QPointer<OAuthSignIn> m_signIn;
     bool m_busy = false;
 };
 

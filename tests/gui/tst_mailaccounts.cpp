@@ -4,17 +4,25 @@
 #include "common/messagebox.h"
 #include "core/clock.h"
 #include "dovecotserver.h"
+#include "fakeoauthserver.h"
 #include "guitest.h"
 #include "mail/imapaccountdialog.h"
 #include "mail/mailaccountsdialog.h"
 #include "mail/mailintegration.h"
+#include "mail/oauthconfig.h"
+#include "mail/oauthsignindialog.h"
 #include "mainwindow.h"
+#include "secrets/secretstore.h"
 #include "session/session.h"
+#include "testbrowser.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDesktopServices>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -27,6 +35,14 @@ class TestMailAccounts : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("MoniagentTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("MoniagentMailAccountsTest"));
+        QSettings().clear();
+    }
+
     void addAccountSyncsAndShowsIt()
     {
         const QString address = QStringLiteral("sam@example.com");
@@ -97,6 +113,160 @@ private Q_SLOTS:
         dialog->disconnectSelected();
         QTRY_COMPARE(list->topLevelItemCount(), 0);
         QCOMPARE((*session)->transactions()->list((*session)->userId(), {}, {}, 10)->size(), 1);
+    }
+
+    // Add Gmail: the app registration is entered in the dialog, the "browser" signs in at the local Google, the
+    // account is listed with its tokens in the keychain; a revoked account signs in again through Sign In Again;
+    // Disconnect withdraws the access at Google.
+    void gmailSignInAndDisconnect()
+    {
+        Test::FakeOAuthServer google(Test::FakeOAuthServer::Flavour::Google);
+        google.setAccount(QStringLiteral("pat@gmail.example"), QStringLiteral("Pat Doe"));
+        {
+            QSettings settings;
+            settings.beginGroup(OAuthConfig::settingsGroup(MailProvider::Gmail));
+            settings.setValue(QStringLiteral("authorizationUrl"), google.authorizationUrl().toString());
+            settings.setValue(QStringLiteral("tokenUrl"), google.tokenUrl().toString());
+            settings.setValue(QStringLiteral("revocationUrl"), google.revocationUrl().toString());
+            settings.remove(QStringLiteral("clientId"));
+        }
+        Test::TestBrowser browser;
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "open");
+        auto unregister = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); });
+
+        QTemporaryDir dir;
+        SystemClock clock;
+        auto session = Test::openSamSession(dir.filePath(QStringLiteral("g.sqlite")), clock);
+        QVERIFY(session.ok());
+        MainWindow window(session->get());
+        window.show();
+        window.findChild<QAction*>(QStringLiteral("mailAccountsAction"))->trigger();
+        auto* dialog = window.findChild<MailAccountsDialog*>(QStringLiteral("mailAccountsDialog"));
+        QVERIFY(dialog);
+
+        bool signedIn = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* signIn = dialog->findChild<OAuthSignInDialog*>(QStringLiteral("oauthSignInDialog"));
+            QVERIFY(signIn);
+            // No client id built in: the registration fields are open, and signing in without one says so.
+            QVERIFY(signIn->clientIdEdit()->isVisible());
+            auto* button = signIn->findChild<QPushButton*>(QStringLiteral("signIn"));
+            QTest::mouseClick(button, Qt::LeftButton);
+            QVERIFY(signIn->statusLabel()->text().contains(QStringLiteral("client id")));
+            QVERIFY(browser.opened.isEmpty());
+            QTest::keyClicks(signIn->clientIdEdit(), Test::FakeOAuthServer::clientId());
+            QTest::keyClicks(signIn->clientSecretEdit(), Test::FakeOAuthServer::clientSecret());
+            Test::screenshot(signIn, QStringLiteral("mail-connect-gmail"));
+            QTest::mouseClick(button, Qt::LeftButton);
+            signedIn = true;
+        });
+        dialog->addOAuthAccount(MailProvider::Gmail); // modal until connected
+        QVERIFY(signedIn);
+        QCOMPARE(browser.opened.size(), 1);
+        QCOMPARE(browser.opened.first().host(), QStringLiteral("127.0.0.1"));
+        QTRY_VERIFY(browser.lastPage.contains("You are signed in"));
+        // The registration is remembered for next time.
+        QCOMPARE(OAuthConfig::fromSettings(MailProvider::Gmail).clientId, Test::FakeOAuthServer::clientId());
+
+        const qint64 userId = (*session)->userId();
+        auto* accounts = (*session)->mailAccounts();
+        auto account = accounts->findByEmail(userId, MailProvider::Gmail, QStringLiteral("pat@gmail.example"));
+        QVERIFY(account.ok());
+        QCOMPARE(account->authMethod, MailAuthMethod::OAuth);
+        QCOMPARE(account->displayName, QStringLiteral("Pat Doe"));
+        QVERIFY(account->tokenExpiry > QDateTime::currentDateTimeUtc());
+        QVERIFY(account->scopes.contains(google.mailScope()));
+        QTreeWidget* list = dialog->list();
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("Pat Doe <pat@gmail.example>"));
+
+        // The tokens are in the real keychain, under the documented key, and nowhere in the database.
+        SecretStore keychain;
+        std::optional<QString> stored;
+        keychain.read(QStringLiteral("mail:gmail:pat@gmail.example"), this,
+                      [&stored](Result<SecretStore::Secret> secret) {
+                          stored = secret ? secret->value.value_or(QString()) : QString();
+                      });
+        QTRY_VERIFY(stored.has_value());
+        QVERIFY(stored->contains(google.lastRefreshToken()));
+        QFile file(dir.filePath(QStringLiteral("g.sqlite")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(google.lastRefreshToken().toUtf8()));
+
+        // Google revoked the grant: the account waits for a sign-in; Sign In Again brings it back.
+        QVERIFY(accounts->markRevoked(userId, account->id, QDateTime::currentDateTimeUtc()));
+        QTRY_COMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Sign in again"));
+        list->topLevelItem(0)->setSelected(true);
+        auto* again = dialog->findChild<QPushButton*>(QStringLiteral("signInAgain"));
+        QVERIFY(again->isEnabled());
+        QTimer::singleShot(0, this, [&] {
+            auto* signIn = dialog->findChild<OAuthSignInDialog*>(QStringLiteral("oauthSignInDialog"));
+            QVERIFY(signIn);
+            QVERIFY(!signIn->clientIdEdit()->isVisible()); // remembered: folded away
+            QTest::mouseClick(signIn->findChild<QPushButton*>(QStringLiteral("signIn")), Qt::LeftButton);
+        });
+        QTest::mouseClick(again, Qt::LeftButton);
+        QCOMPARE(browser.opened.size(), 2);
+        QCOMPARE(accounts->list(userId)->size(), 1);
+        QVERIFY(!accounts->find(userId, account->id)->isRevoked());
+        QVERIFY(accounts->find(userId, account->id)->isActive);
+
+        // Disconnect: the grant is revoked at Google, the keychain entry and the account are gone.
+        const QString refresh = google.lastRefreshToken();
+        QVERIFY(google.isRefreshTokenValid(refresh));
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        dialog->disconnectSelected();
+        QTRY_COMPARE(list->topLevelItemCount(), 0);
+        QCOMPARE(google.revocationRequests().size(), 1);
+        QVERIFY(!google.isRefreshTokenValid(refresh));
+        stored.reset();
+        keychain.read(QStringLiteral("mail:gmail:pat@gmail.example"), this,
+                      [&stored](Result<SecretStore::Secret> secret) {
+                          stored = secret ? secret->value.value_or(QString()) : QStringLiteral("error");
+                      });
+        QTRY_VERIFY(stored.has_value());
+        QVERIFY(stored->isEmpty());
+    }
+
+    // A declined consent leaves the dialog open with the reason and connects nothing.
+    void declinedOutlookSignInConnectsNothing()
+    {
+        Test::FakeOAuthServer microsoft(Test::FakeOAuthServer::Flavour::Microsoft);
+        microsoft.setConsent(Test::FakeOAuthServer::Consent::Deny);
+        {
+            QSettings settings;
+            settings.beginGroup(OAuthConfig::settingsGroup(MailProvider::Outlook));
+            settings.setValue(QStringLiteral("authorizationUrl"), microsoft.authorizationUrl().toString());
+            settings.setValue(QStringLiteral("tokenUrl"), microsoft.tokenUrl().toString());
+            settings.setValue(QStringLiteral("clientId"), Test::FakeOAuthServer::clientId());
+        }
+        Test::TestBrowser browser;
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "open");
+        auto unregister = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); });
+
+        QTemporaryDir dir;
+        SystemClock clock;
+        auto session = Test::openSamSession(dir.filePath(QStringLiteral("o.sqlite")), clock);
+        QVERIFY(session.ok());
+        MainWindow window(session->get());
+        window.findChild<QAction*>(QStringLiteral("mailAccountsAction"))->trigger();
+        auto* dialog = window.findChild<MailAccountsDialog*>(QStringLiteral("mailAccountsDialog"));
+        QString status;
+        QTimer::singleShot(0, this, [&] {
+            auto* signIn = dialog->findChild<OAuthSignInDialog*>(QStringLiteral("oauthSignInDialog"));
+            QVERIFY(signIn);
+            QCOMPARE(signIn->windowTitle(), QStringLiteral("Connect Outlook"));
+            QVERIFY(!signIn->clientSecretEdit()); // Microsoft public clients have none
+            QTest::mouseClick(signIn->findChild<QPushButton*>(QStringLiteral("signIn")), Qt::LeftButton);
+            QTRY_VERIFY(signIn->statusLabel()->text().contains(QStringLiteral("declined")));
+            status = signIn->statusLabel()->text();
+            Test::screenshot(signIn, QStringLiteral("mail-connect-outlook-declined"));
+            signIn->reject();
+        });
+        dialog->addOAuthAccount(MailProvider::Outlook);
+        QVERIFY2(status.contains(QStringLiteral("declined")), qPrintable(status));
+        QCOMPARE((*session)->mailAccounts()->list((*session)->userId())->size(), 0);
+        QVERIFY(microsoft.tokenRequests().isEmpty());
     }
 };
 

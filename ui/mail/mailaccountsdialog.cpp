@@ -7,6 +7,7 @@
 #include "imapaccountdialog.h"
 #include "jobs/jobrunner.h"
 #include "mail/mailaccountconnector.h"
+#include "oauthsignindialog.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -51,15 +52,26 @@ MailAccountsDialog::MailAccountsDialog(ConnectedAccountRepository* accounts, Ema
                          this);
     m_empty->setWordWrap(true);
 
-    auto* add = new QPushButton(tr("&Add IMAP Account…"), this);
+    auto* addGmail = new QPushButton(tr("Add &Gmail…"), this);
+    addGmail->setObjectName(QStringLiteral("addGmail"));
+    auto* addOutlook = new QPushButton(tr("Add &Outlook…"), this);
+    addOutlook->setObjectName(QStringLiteral("addOutlook"));
+    addOutlook->setToolTip(tr("Outlook.com, Hotmail and Microsoft 365 mailboxes"));
+    auto* add = new QPushButton(tr("Add &IMAP Account…"), this);
     add->setObjectName(QStringLiteral("addImap"));
     m_sync = new QPushButton(tr("&Sync Now"), this);
     m_sync->setObjectName(QStringLiteral("syncNow"));
     m_disconnect = new QPushButton(tr("&Disconnect…"), this);
     m_disconnect->setObjectName(QStringLiteral("disconnect"));
+    m_signInAgain = new QPushButton(tr("Sign In &Again…"), this);
+    m_signInAgain->setObjectName(QStringLiteral("signInAgain"));
     auto* buttons = new QVBoxLayout;
+    buttons->addWidget(addGmail);
+    buttons->addWidget(addOutlook);
     buttons->addWidget(add);
+    buttons->addSpacing(12);
     buttons->addWidget(m_sync);
+    buttons->addWidget(m_signInAgain);
     buttons->addWidget(m_disconnect);
     buttons->addStretch();
 
@@ -91,6 +103,9 @@ MailAccountsDialog::MailAccountsDialog(ConnectedAccountRepository* accounts, Ema
     layout->addWidget(close);
 
     connect(add, &QPushButton::clicked, this, &MailAccountsDialog::addImapAccount);
+    connect(addGmail, &QPushButton::clicked, this, [this] { addOAuthAccount(MailProvider::Gmail); });
+    connect(addOutlook, &QPushButton::clicked, this, [this] { addOAuthAccount(MailProvider::Outlook); });
+    connect(m_signInAgain, &QPushButton::clicked, this, &MailAccountsDialog::signInAgainSelected);
     connect(m_sync, &QPushButton::clicked, this, &MailAccountsDialog::syncSelected);
     connect(m_disconnect, &QPushButton::clicked, this, &MailAccountsDialog::disconnectSelected);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &MailAccountsDialog::updateButtons);
@@ -123,7 +138,12 @@ void MailAccountsDialog::reload()
                               ? account.email
                               : QStringLiteral("%1 <%2>").arg(account.displayName, account.email));
             item->setToolTip(
-                0, tr("%1 · %2").arg(ConnectedAccountEnums::displayName(account.provider), account.server.host));
+                0,
+                account.server.host.isEmpty()
+                    ? ConnectedAccountEnums::displayName(account.provider)
+                    : tr("%1 · %2").arg(ConnectedAccountEnums::displayName(account.provider), account.server.host));
+            item->setData(1, Qt::UserRole, ConnectedAccountEnums::key(account.provider));
+            item->setData(2, Qt::UserRole, account.authMethod == MailAuthMethod::OAuth);
             const MailSyncStatus status = account.isRevoked() ? MailSyncStatus::NeedsSignIn : account.sync.status;
             item->setText(1, ConnectedAccountEnums::displayName(status));
             if (!account.sync.lastError.isEmpty())
@@ -162,21 +182,43 @@ void MailAccountsDialog::updateButtons()
     const bool any = selectedAccount() != 0;
     m_sync->setEnabled(any && m_runner);
     m_disconnect->setEnabled(any);
+    const auto items = m_list->selectedItems();
+    m_signInAgain->setEnabled(!items.isEmpty() && items.first()->data(2, Qt::UserRole).toBool());
 }
 
 void MailAccountsDialog::addImapAccount()
 {
     ImapAccountDialog dialog(m_connector, m_userId, this);
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog.exec() == QDialog::Accepted)
+        accountAdded(dialog.accountId(), dialog.secretPersistent());
+}
+
+void MailAccountsDialog::addOAuthAccount(MailProvider provider)
+{
+    OAuthSignInDialog dialog(provider, m_connector, m_userId, this);
+    if (dialog.exec() == QDialog::Accepted)
+        accountAdded(dialog.accountId(), dialog.secretPersistent());
+}
+
+void MailAccountsDialog::signInAgainSelected()
+{
+    const auto items = m_list->selectedItems();
+    if (items.isEmpty())
         return;
-    if (!dialog.secretPersistent())
-        MessageBox::information(this, tr("Password Not Saved"),
-                                tr("Your system has no keychain Moniagent can use, so the password is kept only "
-                                   "until Moniagent quits. You will be asked for it again next time."));
+    if (const auto provider = ConnectedAccountEnums::providerFromKey(items.first()->data(1, Qt::UserRole).toString()))
+        addOAuthAccount(*provider);
+}
+
+void MailAccountsDialog::accountAdded(qint64 accountId, bool secretPersistent)
+{
+    if (!secretPersistent)
+        MessageBox::information(this, tr("Sign-In Not Saved"),
+                                tr("Your system has no keychain Moniagent can use, so the password or sign-in is "
+                                   "kept only until Moniagent quits. You will be asked again next time."));
     reload();
     if (m_runner)
-        (void)m_runner->enqueue(m_userId, JobTypes::EmailFetch, JobTrigger::Manual,
-                                {{QStringLiteral("accountId"), dialog.accountId()}});
+        (void)m_runner->enqueueUnlessPending(m_userId, JobTypes::EmailFetch, JobTrigger::Manual,
+                                             {{QStringLiteral("accountId"), accountId}});
 }
 
 void MailAccountsDialog::syncSelected()
@@ -199,7 +241,8 @@ void MailAccountsDialog::disconnectSelected()
     if (!account)
         return;
     if (MessageBox::question(this, tr("Disconnect Account"),
-                             tr("Disconnect %1? Its password is removed from the keychain and its fetched emails "
+                             tr("Disconnect %1? Its password or sign-in is removed from the keychain (and Moniagent's "
+                                "access is withdrawn at the provider where that is possible) and its fetched emails "
                                 "are deleted from Moniagent. Transactions made from them stay in your ledger; "
                                 "nothing changes in the mailbox itself.")
                                  .arg(account->email),

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/connectedaccount.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -15,7 +17,8 @@ class JobRunner;
 class MailAccountConnector;
 
 // Tools › Mail Accounts: the connected mailboxes with their status (connected, syncing, needs sign-in, error),
-// last sync and message counts; Add IMAP Account…, Sync Now, Disconnect…, and how often to check for new mail.
+// last sync and message counts; Add Gmail…, Add Outlook…, Add IMAP Account…, Sync Now, Sign In Again… (for an
+// account whose sign-in ended), Disconnect…, and how often to check for new mail.
 class MailAccountsDialog : public QDialog
 {
     Q_OBJECT
@@ -26,6 +29,9 @@ public:
     QTreeWidget* list() const { return m_list; }
     QSpinBox* intervalSpin() const { return m_interval; }
     void addImapAccount();
+    // Connect Gmail / Outlook (OAuthSignInDialog); also signs an existing account in again.
+    void addOAuthAccount(MailProvider provider);
+    void signInAgainSelected();
     void syncSelected();
     void disconnectSelected();
     void reload();
@@ -37,6 +43,7 @@ Q_SIGNALS:
 private:
     qint64 selectedAccount() const;
     void updateButtons();
+    void accountAdded(qint64 accountId, bool secretPersistent);
 
     ConnectedAccountRepository* m_accounts;
     EmailRepository* m_emails;
@@ -47,6 +54,7 @@ private:
     QLabel* m_empty;
     QPushButton* m_sync;
     QPushButton* m_disconnect;
+    QPushButton* m_signInAgain;
     QSpinBox* m_interval;
 };
 

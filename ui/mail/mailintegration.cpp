@@ -1,5 +1,6 @@
 #include "mailintegration.h"
 
+#include "core/job.h"
 #include "db/connectedaccountrepository.h"
 #include "jobs/jobrunner.h"
 #include "jobs/jobscheduler.h"
@@ -40,6 +41,20 @@ MailIntegration::MailIntegration(Session* session, SecretStore* secrets, JobRunn
                 jobs.append({userId, JobTypes::EmailFetch.toString(), {{QStringLiteral("accountId"), account.id}}});
         }
         return jobs;
+    });
+
+    // A fetch that ended because the provider refused the sign-in: say so once per failure.
+    connect(runner, &JobRunner::jobFinished, this, [this, accounts, userId](const Job& job) {
+        if (job.userId != userId || job.type != JobTypes::EmailFetch || job.status != JobStatus::Failed
+            || !job.error.value(QStringLiteral("signIn")).toBool())
+            return;
+        const auto account = accounts->find(userId, job.input.value(QStringLiteral("accountId")).toInteger());
+        if (!account)
+            return;
+        Q_EMIT attentionNeeded(tr("Sign in to %1 again").arg(account->email),
+                               tr("Moniagent can no longer read %1: %2 Open Tools › Mail Accounts and choose Sign In "
+                                  "Again.")
+                                   .arg(account->email, job.errorMessage()));
     });
 }
 

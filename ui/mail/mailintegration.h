@@ -31,6 +31,11 @@ public:
     // Opens (or raises) Tools › Mail Accounts.
     MailAccountsDialog* showAccounts(QWidget* parent);
 
+Q_SIGNALS:
+    // Something the user should hear about even with the Accounts window closed (for the tray and status bar):
+    // an account whose sign-in ended (revoked, expired or a changed password) and needs the user.
+    void attentionNeeded(const QString& title, const QString& message);
+
 private:
     Session* m_session;
     JobRunner* m_runner;
