@@ -581,7 +581,9 @@ void Categorizer::askLlm(const QList<qint64>& ids)
             after.categoryId = answer->categoryId;
             after.categoryConfidence = std::clamp(answer->confidence, 0.0, 1.0);
             after.categorizedBy = CategorizedBy::Llm;
-            after.sourceMetadata.insert(CategorizationReason::MetadataKey, CategorizationReason::llm());
+            after.sourceMetadata.insert(CategorizationReason::MetadataKey,
+                                        answer->storedReason.isEmpty() ? CategorizationReason::llm()
+                                                                       : answer->storedReason);
             auto updated = self->m_transactions->update(self->m_userId, after);
             if (!updated)
                 Q_EMIT self->errorOccurred(updated.error().message);

@@ -10,6 +10,8 @@
 #include "db/transactionrepository.h"
 #include "emailextraction.h"
 #include "emailextractor.h"
+#include "emailllmreader.h"
+#include "jobs/jobrunner.h"
 #include "maillogging.h"
 #include "mimeparser.h"
 #include "receipts/receiptservice.h"
@@ -70,10 +72,40 @@ bool isReceiptFile(const EmailAttachment& attachment)
 
 } // namespace
 
-EmailExtractionJob::EmailExtractionJob(const MailServices& services, bool reprocess)
+EmailExtractionJob::EmailExtractionJob(const MailServices& services, bool reprocess, const LlmStageEnvironment* llm)
     : m_services(services)
     , m_reprocess(reprocess)
+    , m_llm(llm)
 { }
+
+void registerEmailExtractionJobs(JobRunner& runner, const MailServices& services, const LlmStageEnvironment* llm)
+{
+    const MailServices* shared = &services;
+    runner.registerHandler(JobTypes::EmailExtraction,
+                           [shared, llm] { return std::make_unique<EmailExtractionJob>(*shared, false, llm); });
+    runner.registerHandler(JobTypes::EmailReprocess,
+                           [shared, llm] { return std::make_unique<EmailExtractionJob>(*shared, true, llm); });
+}
+
+const LlmStructuredCall* EmailExtractionJob::llmCall(JobContext& context)
+{
+    if (!m_llm || m_llmStopped)
+        return nullptr;
+    if (!m_llmResolved) {
+        m_llmResolved = true;
+        auto call = LlmStructuredCall::forFeature(*m_llm, context.userId(), LlmFeature::Email);
+        if (!call) {
+            qCWarning(lcMail) << "Emails are read offline; the language model is unavailable:"
+                              << call.error().toString();
+            m_llmStopped = true;
+            return nullptr;
+        }
+        m_call = std::move(*call);
+        if (m_call)
+            m_call->setCancelCheck([&context] { return context.isCancelled(); });
+    }
+    return m_call ? &*m_call : nullptr;
+}
 
 Transaction EmailExtractionJob::transactionFor(const Email& email, const EmailReading& reading)
 {
@@ -124,7 +156,7 @@ JobOutcome EmailExtractionJob::run(JobContext& context)
             if (context.isCancelled())
                 return JobOutcome::cancelled();
             seen.insert(email.id);
-            if (auto done = extractOne(userId, email, counts); !done)
+            if (auto done = extractOne(userId, email, counts, context); !done)
                 return JobOutcome::transient(done.error().message);
             const qint64 done = counts.success + counts.skipped + counts.failed;
             if (done % 20 == 0)
@@ -138,7 +170,7 @@ JobOutcome EmailExtractionJob::run(JobContext& context)
                                 {QStringLiteral("invoices"), counts.invoices}});
 }
 
-Result<void> EmailExtractionJob::extractOne(qint64 userId, const Email& email, Counts& counts)
+Result<void> EmailExtractionJob::extractOne(qint64 userId, const Email& email, Counts& counts, JobContext& context)
 {
     const Currency fallback = m_services.defaultCurrency ? m_services.defaultCurrency(userId) : Currency();
     EmailReading reading;
@@ -165,11 +197,33 @@ Result<void> EmailExtractionJob::extractOne(qint64 userId, const Email& email, C
     if (parsed)
         reading = EmailExtractor().extract(*parsed, fallback);
 
+    QString modelUsed = reading.method; // "schema.org" or "heuristic" (offline), or the model's name
+    QString promptHash;
+    QString llmError;
+    if (parsed && EmailLlmReader::needsModel(reading)) {
+        if (const LlmStructuredCall* call = llmCall(context)) {
+            const auto asked = EmailLlmReader::read(*call, *parsed, reading, fallback, context.job().id);
+            if (asked.usedModel) {
+                reading = asked.reading;
+                modelUsed = asked.model;
+                promptHash = asked.promptHash;
+            } else {
+                llmError = asked.error;
+                qCInfo(lcMail) << "The language model's reading of email" << email.id << "was not used:" << asked.error;
+            }
+            if (asked.stopAsking)
+                m_llmStopped = true;
+        }
+    }
+
     EmailExtraction row;
     row.extractionVersion = EmailExtractor::version();
     row.status = outcomeOf(reading.status);
     row.extractedJson = reading.toJson();
-    row.modelUsed = reading.method; // "schema.org" or "heuristic" (offline); a model name once an LLM reads mail
+    if (!llmError.isEmpty())
+        row.extractedJson.insert(QStringLiteral("llmError"), llmError);
+    row.modelUsed = modelUsed;
+    row.promptHash = promptHash;
     if (reading.status != EmailReading::Status::Success)
         row.error = reading.reason;
 

@@ -114,6 +114,8 @@ QJsonObject ReceiptDraft::toJson() const
         json[QStringLiteral("codes")] = codes;
     if (!warnings.isEmpty())
         json[QStringLiteral("warnings")] = QJsonArray::fromStringList(warnings);
+    if (!secondOpinion.isEmpty())
+        json[QStringLiteral("secondOpinion")] = secondOpinion;
     return json;
 }
 
@@ -145,6 +147,7 @@ ReceiptDraft ReceiptDraft::fromJson(const QJsonObject& json)
     for (auto it = sourceJson.constBegin(); it != sourceJson.constEnd(); ++it)
         draft.sources.insert(it.key(), sourceFromJson(it.value().toObject()));
     draft.codes = json.value(QStringLiteral("codes")).toObject();
+    draft.secondOpinion = json.value(QStringLiteral("secondOpinion")).toObject();
     for (const QJsonValue& value : json.value(QStringLiteral("warnings")).toArray())
         draft.warnings.append(value.toString());
     return draft;

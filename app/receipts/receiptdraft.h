@@ -62,6 +62,9 @@ struct ReceiptDraft
     // Payloads of QR codes and barcodes that are not payment requests, and the details of a payment request
     // (creditor, IBAN, reference) when one was decoded.
     QJsonObject codes;
+    // A language model's second opinion on an unsure receipt (ReceiptSecondOpinion::attach): the fields it reads
+    // differently, as suggestions for the review; never applied by itself. Empty when none was asked.
+    QJsonObject secondOpinion;
     QStringList warnings; // language-neutral codes, e.g. "items-do-not-add-up"
 
     float confidence(const QString& field) const { return sources.value(field).confidence; }

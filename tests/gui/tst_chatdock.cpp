@@ -288,6 +288,23 @@ void TestChatDock::aiSettingsSayWhatLeavesTheComputer()
 
     ai->providerCombo()->setCurrentIndex(ai->providerCombo()->findData(QStringLiteral("openai")));
     QVERIFY(ai->privacyLabel()->text().contains(QStringLiteral("api.openai.com")));
+    // Each switched-on feature says what it sends.
+    auto* email = ai->findChild<QCheckBox*>(QStringLiteral("aiEmail"));
+    auto* categorization = ai->findChild<QCheckBox*>(QStringLiteral("aiCategorization"));
+    QVERIFY(email && categorization && email->isEnabled() && categorization->isEnabled());
+    QVERIFY(!ai->privacyLabel()->text().contains(QStringLiteral("Emails that")));
+    QTest::mouseClick(email, Qt::LeftButton, {}, QPoint(8, email->height() / 2));
+    QVERIFY(email->isChecked());
+    QVERIFY(ai->privacyLabel()->text().contains(QStringLiteral("Emails that the built-in reader")));
+    QVERIFY(!ai->privacyLabel()->text().contains(QStringLiteral("receipts and emails are not sent")));
+    ai->chatCheck()->setChecked(false);
+    email->setChecked(false);
+    QVERIFY(ai->privacyLabel()->text().contains(QStringLiteral("Nothing leaves")));
+    categorization->setChecked(true);
+    QVERIFY(ai->privacyLabel()->text().contains(QStringLiteral("names of your categories")));
+    QVERIFY(!ai->privacyLabel()->text().contains(QStringLiteral("When you ask the assistant")));
+    categorization->setChecked(false);
+    ai->chatCheck()->setChecked(true);
     auto* tabs = dialog.findChild<QTabWidget*>(QStringLiteral("settingsTabs"));
     tabs->setCurrentWidget(ai->parentWidget());
     Test::screenshot(&dialog, QStringLiteral("ai-settings"));

@@ -103,11 +103,17 @@ AiSettingsWidget::AiSettingsWidget(Session* session, SecretStore* secrets, QWidg
     auto* featureBox = new QGroupBox(tr("Use the language model for"));
     auto* features = new QVBoxLayout(featureBox);
     features->addWidget(m_chat);
-    for (QCheckBox* later : {m_receipts, m_email, m_categorization}) {
-        later->setEnabled(false);
-        later->setToolTip(tr("Not available in this version yet"));
-        features->addWidget(later);
-    }
+    features->addWidget(m_email);
+    features->addWidget(m_categorization);
+    // The receipt second opinion (ReceiptSecondOpinion) is not part of the receipt review yet.
+    m_receipts->setToolTip(tr("Not available in this version yet"));
+    features->addWidget(m_receipts);
+    m_email->setObjectName(QStringLiteral("aiEmail"));
+    m_categorization->setObjectName(QStringLiteral("aiCategorization"));
+    m_receipts->setObjectName(QStringLiteral("aiReceipts"));
+    m_email->setToolTip(tr("Only emails the built-in reader could not read with confidence"));
+    m_categorization->setToolTip(
+        tr("Only transactions that rules and the learned model cannot categorize with enough confidence"));
     features->addWidget(m_privacy);
 
     auto* layout = new QVBoxLayout(this);
@@ -118,7 +124,8 @@ AiSettingsWidget::AiSettingsWidget(Session* session, SecretStore* secrets, QWidg
     connect(m_provider, &QComboBox::currentIndexChanged, this, &AiSettingsWidget::onProviderChosen);
     connect(m_baseUrl, &QLineEdit::textChanged, this, &AiSettingsWidget::updateState);
     connect(m_model, &QComboBox::currentTextChanged, this, &AiSettingsWidget::updateState);
-    connect(m_chat, &QCheckBox::toggled, this, &AiSettingsWidget::updateState);
+    for (QCheckBox* feature : {m_chat, m_email, m_categorization})
+        connect(feature, &QCheckBox::toggled, this, &AiSettingsWidget::updateState);
     connect(m_refresh, &QPushButton::clicked, this, &AiSettingsWidget::refreshModels);
     connect(m_test, &QPushButton::clicked, this, &AiSettingsWidget::testConnection);
 
@@ -195,10 +202,12 @@ void AiSettingsWidget::updateState()
 {
     const QString id = m_provider->currentData().toString();
     const bool none = id.isEmpty();
-    for (QWidget* field : {static_cast<QWidget*>(m_baseUrl), static_cast<QWidget*>(m_model),
-                           static_cast<QWidget*>(m_refresh), static_cast<QWidget*>(m_key),
-                           static_cast<QWidget*>(m_test), static_cast<QWidget*>(m_chat), static_cast<QWidget*>(m_cap)})
+    for (QWidget* field :
+         {static_cast<QWidget*>(m_baseUrl), static_cast<QWidget*>(m_model), static_cast<QWidget*>(m_refresh),
+          static_cast<QWidget*>(m_key), static_cast<QWidget*>(m_test), static_cast<QWidget*>(m_chat),
+          static_cast<QWidget*>(m_cap), static_cast<QWidget*>(m_email), static_cast<QWidget*>(m_categorization)})
         field->setEnabled(!none);
+    m_receipts->setEnabled(false);
     const LlmProviderPreset* preset = LlmProviderPresets::find(id);
     const bool local = LlmProviderPresets::isLocal(m_baseUrl->text());
     if (preset && !preset->needsKey)
@@ -211,16 +220,31 @@ void AiSettingsWidget::updateState()
         m_keyState->clear();
 
     const QString host = QUrl(m_baseUrl->text().trimmed()).host();
-    if (none || !m_chat->isChecked())
+    const bool anyFeature = m_chat->isChecked() || m_email->isChecked() || m_categorization->isChecked();
+    if (none || !anyFeature) {
         m_privacy->setText(tr("Nothing leaves this computer: questions are answered by the built-in offline "
                               "assistant from your own data."));
-    else if (local)
+    } else if (local) {
         m_privacy->setText(tr("Nothing leaves this computer: the model runs at %1.").arg(host));
-    else
-        m_privacy->setText(tr("When you ask the assistant, your question, the conversation so far and the results "
-                              "of its lookups (sums, merchant names, dates and amounts of matching transactions) "
-                              "are sent to %1. Your files, receipts and emails are not sent.")
-                               .arg(host.isEmpty() ? tr("the server") : host));
+    } else {
+        const QString server = host.isEmpty() ? tr("the server") : host;
+        QStringList sent;
+        if (m_chat->isChecked())
+            sent << tr("When you ask the assistant, your question, the conversation so far and the results of its "
+                       "lookups (sums, merchant names, dates and amounts of matching transactions) are sent to %1.")
+                        .arg(server);
+        if (m_email->isChecked())
+            sent << tr("Emails that the built-in reader could not read with confidence (sender, subject, date and "
+                       "text, without attachments) are sent to %1.")
+                        .arg(server);
+        if (m_categorization->isChecked())
+            sent << tr("For transactions that rules and the learned model cannot categorize, the merchant, "
+                       "description, amount and the names of your categories are sent to %1.")
+                        .arg(server);
+        sent << (m_email->isChecked() ? tr("Your files and receipts are not sent.")
+                                      : tr("Your files, receipts and emails are not sent."));
+        m_privacy->setText(sent.join(u' '));
+    }
 }
 
 Result<AiSettings> AiSettingsWidget::settings() const

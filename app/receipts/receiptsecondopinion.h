@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ai/llmstructuredcall.h"
+#include "core/currency.h"
+#include "ocr/ocrdocument.h"
+#include "receiptdraft.h"
+#include "receiptparser.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace Moniagent {
+
+// The receipt second opinion (features.receipts): when the parser is unsure of a receipt (ReceiptParser::
+// unsureRegions() is not empty, or the merchant, date or total is missing or below SureConfidence), the OCR text goes
+// to the language model with a schema for merchant, date, total, tax and currency. What the model reads differently
+// becomes a suggestion stored beside the draft (ReceiptDraft::secondOpinion) for the review to show; the draft's own
+// fields are never changed by it. Amounts are parsed from decimal strings into minor units, never floating point.
+class ReceiptSecondOpinion
+{
+    Q_DECLARE_TR_FUNCTIONS(Moniagent::ReceiptSecondOpinion)
+public:
+    static constexpr float SureConfidence = 0.6f;
+    static constexpr int MaxTextCharacters = 8'000;
+
+    struct Opinion
+    {
+        QString merchant;
+        QDate date;
+        std::optional<qint64> totalMinor;
+        std::optional<qint64> taxMinor;
+        Currency currency; // invalid when the model did not say and there was no fallback
+        QString model;
+        QString promptHash;
+    };
+    // One field the model reads differently from the parser.
+    struct Suggestion
+    {
+        QString field; // ReceiptDraft::Merchant, Date, Total, Tax or CurrencyField
+        QString current; // the parser's value as text ("" when it found none)
+        QString suggested; // the model's value as text (dates ISO, amounts as decimal strings)
+
+        friend bool operator==(const Suggestion&, const Suggestion&) = default;
+    };
+
+    // Whether the parser's draft is unsure enough to ask.
+    static bool isWanted(const ReceiptDraft& draft, const QList<ReceiptParser::Region>& unsure);
+    static QJsonObject schema();
+    // The OCR text, page by page, line by line (cut at MaxTextCharacters).
+    static QString text(const OcrDocument& document);
+    // The opinion a structured answer describes (currency falls back to `fallback`).
+    static Opinion opinionFrom(const QJsonObject& answer, const Currency& fallback);
+    // Asks the model (blocking the worker thread); an Error when the call failed or was refused.
+    static Result<Opinion> ask(const LlmStructuredCall& call, const OcrDocument& document, const Currency& fallback,
+                               const QDate& today, std::optional<qint64> jobId = std::nullopt);
+    // The fields where the opinion differs from the draft (fields the model left empty are not suggestions).
+    static QList<Suggestion> compare(const ReceiptDraft& draft, const Opinion& opinion);
+    // Stores the opinion's suggestions in draft.secondOpinion ({"model", "promptHash", "suggestions": [{field,
+    // current, suggested}]}); the draft's fields stay as they are.
+    static void attach(ReceiptDraft& draft, const Opinion& opinion);
+    static QList<Suggestion> suggestionsOf(const ReceiptDraft& draft);
+};
+
+} // namespace Moniagent
