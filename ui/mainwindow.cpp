@@ -2,6 +2,8 @@
 
 #include "ai/assistantselector.h"
 #include "ai/chatcontroller.h"
+#include "ai/llmcategorizer.h"
+#include "ai/llmstructuredcall.h"
 #include "budget/budgetalertmonitor.h"
 #include "budgets/budgetspage.h"
 #include "budgets/budgetstatusmodel.h"
@@ -136,6 +138,11 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     createChat();
     // The mail jobs read passwords through the chat's keychain store; both exist now.
     m_mail = new MailIntegration(m_session, m_secrets, m_jobRunner, m_jobScheduler, this);
+    if (m_session->categorizer()) {
+        m_llmStages = std::make_unique<LlmStageEnvironment>(LlmStageEnvironment::forSession(*m_session, *m_secrets));
+        m_llmCategorizer = new LlmCategorizer(*m_llmStages, m_session->userId(), this);
+        m_session->categorizer()->setLlmStage(m_llmCategorizer);
+    }
     connect(m_mail, &MailIntegration::attentionNeeded, this, [this](const QString& title, const QString& message) {
         statusBar()->showMessage(title, 15000);
         Q_EMIT attentionNeeded(title, message);
@@ -149,6 +156,8 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
 MainWindow::~MainWindow()
 {
     // The workers use the database, which the session destroys after the window.
+    if (m_session->categorizer())
+        m_session->categorizer()->setLlmStage(nullptr);
     m_jobScheduler->stop();
     m_jobRunner->stop();
 }

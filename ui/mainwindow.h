@@ -11,6 +11,9 @@ class QUndoStack;
 
 namespace Moniagent {
 
+class LlmCategorizer;
+struct LlmStageEnvironment;
+
 class BudgetAlertMonitor;
 class AssistantSelector;
 class BudgetsPage;
@@ -144,6 +147,9 @@ private:
     JobScheduler* m_jobScheduler = nullptr;
     QPointer<JobsDialog> m_jobsDialog;
     MailIntegration* m_mail = nullptr;
+    // Asks the configured model about transactions rules and the learned model are unsure of (Settings › AI).
+    std::unique_ptr<LlmStageEnvironment> m_llmStages;
+    LlmCategorizer* m_llmCategorizer = nullptr;
     QAction* m_acceptAll = nullptr;
     QAction* m_quit = nullptr;
 };

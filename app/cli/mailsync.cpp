@@ -1,6 +1,8 @@
 // moniagent mail sync [--account EMAIL]: fetches and reads new mail of the profile's accounts now, through the same
 // jobs the window runs (EMAIL_FETCH, then EMAIL_EXTRACTION), and says what came in.
+#include "ai/llmstructuredcall.h"
 #include "jobs/jobrunner.h"
+#include "mail/emailextractionjob.h"
 #include "mail/mailservices.h"
 #include "mailcommand.h"
 #include "secrets/secretstore.h"
@@ -36,7 +38,9 @@ ExitCode MailCommand::runSync(CliContext& context)
     SecretStore secrets;
     const MailServices services = MailServices::forSession(*session, secrets);
     JobRunner runner(session->database(), session->jobs(), session->clock());
+    const LlmStageEnvironment llm = LlmStageEnvironment::forSession(*session, secrets);
     registerMailJobs(runner, services);
+    registerEmailExtractionJobs(runner, services, &llm);
     runner.setIdlePoll(std::chrono::milliseconds(200));
     if (auto started = runner.start(); !started) {
         *context.err << started.error().toString() << Qt::endl;

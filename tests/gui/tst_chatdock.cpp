@@ -319,8 +319,12 @@ void TestChatDock::aiSettingsSayWhatLeavesTheComputer()
 
     ai->baseUrlEdit()->setText(QStringLiteral("http://127.0.0.1:9/v1"));
     ai->modelCombo()->setEditText(QStringLiteral("llama3.2"));
+    categorization->setChecked(true);
+    QVERIFY(!m_session->categorizer()->settings().useLlm);
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    // The one switch for asking the model about unsure categories reaches the categorizer.
+    QVERIFY(m_session->categorizer()->settings().useLlm);
     const AiSettings saved = repository.settings(m_session->userId()).value();
     QCOMPARE(saved.provider, AiSettings::Provider::OpenAi);
     QCOMPARE(saved.baseUrl, QStringLiteral("http://127.0.0.1:9/v1"));

@@ -54,13 +54,14 @@ CategorizationSettingsWidget::CategorizationSettingsWidget(Categorizer* categori
     connect(m_rebuild, &QPushButton::clicked, this, &CategorizationSettingsWidget::rebuildModel);
     updateModelInfo();
 
-    // The AI layer is not configured yet; the switch shows where it will be.
+    // Shown here, switched on the AI tab (one switch for one thing).
     m_useLlm->setObjectName(QStringLiteral("useLlm"));
     m_useLlm->setChecked(settings.useLlm);
     m_useLlm->setEnabled(false);
     m_useLlm->setToolTip(tr("Only for transactions that rules and the learned model cannot categorize with "
                             "enough confidence"));
-    auto* llmNote = new QLabel(tr("Configure an AI provider first."), this);
+    auto* llmNote = new QLabel(tr("Configure an AI provider first, then switch this on the AI tab."), this);
+    llmNote->setWordWrap(true);
     llmNote->setObjectName(QStringLiteral("useLlmNote"));
     QPalette dim = llmNote->palette();
     dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
@@ -114,9 +115,10 @@ void CategorizationSettingsWidget::rebuildModel()
     m_categorizer->retrainInBackground();
 }
 
-Result<void> CategorizationSettingsWidget::save()
+Result<void> CategorizationSettingsWidget::save(bool askModel)
 {
     CategorizationSettings settings = m_categorizer->settings();
+    settings.useLlm = askModel;
     settings.autoApplyThreshold = m_threshold->value() / 100.0;
     settings.learnRuleAfter = m_learnAfter->value();
     if (settings == m_categorizer->settings())

@@ -23,7 +23,9 @@ class CategorizationSettingsWidget : public QGroupBox
 public:
     explicit CategorizationSettingsWidget(Categorizer* categorizer, QWidget* parent = nullptr);
 
-    Result<void> save();
+    // `askModel`: the AI tab\'s categorization switch, with a provider configured (the one switch for it).
+
+    Result<void> save(bool askModel);
     bool isRebuilding() const { return m_rebuilding; }
 
 public Q_SLOTS:

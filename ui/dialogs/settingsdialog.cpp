@@ -169,12 +169,13 @@ void SettingsDialog::updateLocalePreview()
 void SettingsDialog::accept()
 {
     // The AI settings are checked first: a wrong address keeps the dialog open with nothing saved.
-    if (auto ai = m_ai->settings(); !ai) {
+    const auto ai = m_ai->settings();
+    if (!ai) {
         MessageBox::warning(this, tr("Settings"), ai.error().message);
         return;
     }
     if (m_categorization) {
-        auto saved = m_categorization->save();
+        auto saved = m_categorization->save(ai->isConfigured() && ai->features.categorization);
         if (!saved) {
             MessageBox::warning(this, tr("Settings"), saved.error().message, saved.error().detail);
             return;
@@ -199,8 +200,8 @@ void SettingsDialog::accept()
         MessageBox::warning(this, tr("Settings"), reloaded.error().message, reloaded.error().detail);
         return;
     }
-    if (auto ai = m_ai->save(); !ai) {
-        MessageBox::warning(this, tr("Settings"), ai.error().message, ai.error().detail);
+    if (auto savedAi = m_ai->save(); !savedAi) {
+        MessageBox::warning(this, tr("Settings"), savedAi.error().message, savedAi.error().detail);
         return;
     }
     m_languageChanged = m_session->locale().name().section(u'_', 0, 0) != oldLanguage;

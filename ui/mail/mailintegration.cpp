@@ -4,6 +4,7 @@
 #include "db/connectedaccountrepository.h"
 #include "jobs/jobrunner.h"
 #include "jobs/jobscheduler.h"
+#include "mail/emailextractionjob.h"
 #include "mail/mailaccountconnector.h"
 #include "mailaccountsdialog.h"
 #include "session/session.h"
@@ -24,8 +25,10 @@ MailIntegration::MailIntegration(Session* session, SecretStore* secrets, JobRunn
     , m_scheduler(scheduler)
     , m_connector(new MailAccountConnector(session->mailAccounts(), secrets, this))
     , m_services(MailServices::forSession(*session, *secrets))
+    , m_llm(LlmStageEnvironment::forSession(*session, *secrets))
 {
     registerMailJobs(*runner, m_services);
+    registerEmailExtractionJobs(*runner, m_services, &m_llm);
 
     // Every active account of the open profile, every few minutes while the app runs.
     const int minutes = QSettings().value(QStringLiteral("mail/syncIntervalMinutes"), 15).toInt();

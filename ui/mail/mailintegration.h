@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ai/llmstructuredcall.h"
 #include "mail/mailservices.h"
 
 #include <QObject>
@@ -42,6 +43,8 @@ private:
     JobScheduler* m_scheduler;
     MailAccountConnector* m_connector;
     MailServices m_services;
+    // The language-model reading of unsure emails, when the profile switched it on (Settings › AI).
+    LlmStageEnvironment m_llm;
     QPointer<MailAccountsDialog> m_dialog;
 };
 

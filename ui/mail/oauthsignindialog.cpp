@@ -69,12 +69,12 @@ OAuthSignInDialog::OAuthSignInDialog(MailProvider provider, MailAccountConnector
         form->addRow(tr("Client &secret:"), m_clientSecret);
     }
     connect(m_registrationToggle, &QToolButton::toggled, this, &OAuthSignInDialog::showRegistration);
-    connect(m_clientId, &QLineEdit::textEdited, m_status, &QLabel::clear);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_clientId, &QLineEdit::textEdited, m_status, &QLabel::clear);
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0);
     m_busy->setTextVisible(false);
