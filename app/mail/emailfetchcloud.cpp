@@ -45,7 +45,8 @@ JobOutcome EmailFetchJob::fetchGmail(JobContext& context, const ConnectedAccount
     markSyncing(account);
     if (!m_services.accessToken)
         return finishWith(context, account,
-                          JobOutcome::permanent(tr("Signing in to Gmail is not available in this version.")));
+                          JobOutcome::permanent(tr("Signing in to %1 is not available in this version.")
+                                                    .arg(ConnectedAccountEnums::displayName(account.provider))));
     MailApiSession session(
         account, m_services.accessToken, [&context] { return context.isCancelled(); }, m_services.httpTimeoutMs);
     GmailMailbox mailbox(session, m_services.gmailApiUrl);
@@ -147,7 +148,8 @@ JobOutcome EmailFetchJob::fetchGraph(JobContext& context, const ConnectedAccount
     markSyncing(account);
     if (!m_services.accessToken)
         return finishWith(context, account,
-                          JobOutcome::permanent(tr("Signing in to Outlook is not available in this version.")));
+                          JobOutcome::permanent(tr("Signing in to %1 is not available in this version.")
+                                                    .arg(ConnectedAccountEnums::displayName(account.provider))));
     MailApiSession session(
         account, m_services.accessToken, [&context] { return context.isCancelled(); }, m_services.httpTimeoutMs);
     GraphMailbox mailbox(session, m_services.graphApiUrl);

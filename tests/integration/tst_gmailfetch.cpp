@@ -283,6 +283,19 @@ private Q_SLOTS:
         qInfo() << "25 MB message fetched and stored in" << timer.elapsed() << "ms";
     }
 
+    void withoutATokenServiceFailsClearly()
+    {
+        const auto saved = m_fx.services.accessToken; // no job is running: the worker does not read it now
+        m_fx.services.accessToken = {};
+        m_server.clearRequests();
+        const Job job = m_fx.fetch();
+        m_fx.services.accessToken = saved;
+        QCOMPARE(JobEnums::key(job.status), JobEnums::key(JobStatus::Failed));
+        QVERIFY2(job.errorMessage().contains(QStringLiteral("Signing in to Gmail is not available")),
+                 qPrintable(job.errorMessage()));
+        QCOMPARE(m_server.requests().size(), 0);
+    }
+
     void queryHelpers()
     {
         const QDateTime at(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
