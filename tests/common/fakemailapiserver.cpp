@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTcpSocket>
 
 #include <algorithm>
 
@@ -94,9 +95,15 @@ void FakeMailApiServer::handle(const QHttpServerRequest& request, QHttpServerRes
             const FakeApiFault answer = *fault;
             if (--fault->count <= 0)
                 m_faults.erase(fault);
-            logged.status
-                = replyError(responder, answer.status, QStringLiteral("Injected fault %1.").arg(answer.status),
-                             answer.retryAfterSeconds);
+            if (answer.drop) {
+                if (QTcpSocket* socket = responder.socket())
+                    socket->abort();
+                logged.status = 0;
+            } else {
+                logged.status
+                    = replyError(responder, answer.status, QStringLiteral("Injected fault %1.").arg(answer.status),
+                                 answer.retryAfterSeconds);
+            }
         } else {
             logged.status = serve(request, logged.path, responder);
         }

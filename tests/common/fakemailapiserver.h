@@ -29,7 +29,8 @@ struct FakeApiRequest
 };
 
 // Answers the next `count` requests whose path contains `pathContains` (any when empty), after letting `skip`
-// of them through, with `status` (and a Retry-After header when given) and the provider's error body.
+// of them through, with `status` (and a Retry-After header when given) and the provider's error body; or, with
+// `drop`, closes the connection without answering (logged with status 0).
 struct FakeApiFault
 {
     int status = 500;
@@ -37,6 +38,7 @@ struct FakeApiFault
     int count = 1;
     int skip = 0;
     QString pathContains;
+    bool drop = false;
 };
 
 // A message of a fake mailbox.

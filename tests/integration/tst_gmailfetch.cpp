@@ -246,6 +246,25 @@ private Q_SLOTS:
         QVERIFY(m_fx.stored(id).has_value());
     }
 
+    void droppedConnectionIsTransient()
+    {
+        add(QStringLiteral("d1"), daysAgo(0.000005));
+        add(QStringLiteral("d2"), daysAgo(0.000004));
+        FakeApiFault drop;
+        drop.drop = true;
+        drop.pathContains = QStringLiteral("/messages/d1");
+        drop.count = 2; // libcurl sends again once by itself when a kept-alive connection dies unanswered
+        m_server.addFault(drop);
+        const Job job = m_fx.fetch();
+        QCOMPARE(JobEnums::key(job.status), JobEnums::key(JobStatus::Queued));
+        QVERIFY(!job.error.value(QStringLiteral("signIn")).toBool());
+        QCOMPARE(m_server.requests().last().status, 0); // the connection was cut, nothing answered
+        const Job done = m_fx.retry(job);
+        QCOMPARE(JobEnums::key(done.status), JobEnums::key(JobStatus::Success));
+        QVERIFY(m_fx.stored(QStringLiteral("d1")).has_value());
+        QVERIFY(m_fx.stored(QStringLiteral("d2")).has_value());
+    }
+
     void malformedMessagesAreStoredAsUnreadable()
     {
         const QDateTime when = daysAgo(0.000001);
