@@ -132,8 +132,6 @@ JobOutcome EmailFetchJob::fetchGmail(JobContext& context, const ConnectedAccount
         if (auto saved = m_services.accounts->setSyncState(userId, account.id, state); !saved)
             return finishWith(context, account, JobOutcome::transient(saved.error().message));
     }
-    if (counts.added > 0)
-        (void)context.enqueue(JobTypes::EmailExtraction, {{QStringLiteral("accountId"), account.id}});
     return finishWith(context, account,
                       JobOutcome::success({{QStringLiteral("fetched"), fetched},
                                            {QStringLiteral("new"), counts.added},
@@ -236,8 +234,6 @@ JobOutcome EmailFetchJob::fetchGraph(JobContext& context, const ConnectedAccount
             break;
         link = page->nextLink;
     }
-    if (counts.added > 0)
-        (void)context.enqueue(JobTypes::EmailExtraction, {{QStringLiteral("accountId"), account.id}});
     return finishWith(context, account,
                       JobOutcome::success({{QStringLiteral("fetched"), fetched},
                                            {QStringLiteral("new"), counts.added},

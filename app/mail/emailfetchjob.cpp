@@ -127,11 +127,16 @@ std::optional<JobOutcome> EmailFetchJob::storeBatch(const ConnectedAccount& acco
         return JobOutcome::transient(committed.error().message);
     counts.added += batch.added;
     counts.duplicates += batch.duplicates;
+    m_added += batch.added;
     return std::nullopt;
 }
 
 JobOutcome EmailFetchJob::finishWith(JobContext& context, const ConnectedAccount& account, const JobOutcome& outcome)
 {
+    if (m_added > 0) {
+        (void)context.enqueue(JobTypes::EmailExtraction, {{QStringLiteral("accountId"), account.id}});
+        m_added = 0;
+    }
     // Read again: the fetch moved the last UID on.
     auto current = m_services.accounts->find(account.userId, account.id);
     if (!current)
@@ -249,8 +254,6 @@ JobOutcome EmailFetchJob::fetchImap(JobContext& context, const ConnectedAccount&
             state.lastUid = qMax<qint64>(0, status->uidNext - 1);
         (void)m_services.accounts->setSyncState(userId, account.id, state);
     }
-    if (counts.added > 0)
-        (void)context.enqueue(JobTypes::EmailExtraction, {{QStringLiteral("accountId"), account.id}});
     return finishWith(context, account,
                       JobOutcome::success({{QStringLiteral("fetched"), fetched},
                                            {QStringLiteral("new"), counts.added},

@@ -61,10 +61,12 @@ private:
                                          const MailSyncState& state, QSet<QString>* knownChecksums,
                                          BatchCounts& counts);
     void markSyncing(const ConnectedAccount& account);
-    // Records how the fetch ended on the account (status, error, time) and returns `outcome`.
+    // Records how the fetch ended on the account (status, error, time), queues EMAIL_EXTRACTION when new messages
+    // were stored (also when the run failed after storing some) and returns `outcome`.
     JobOutcome finishWith(JobContext& context, const ConnectedAccount& account, const JobOutcome& outcome);
 
     const MailServices& m_services;
+    qint64 m_added = 0; // new messages stored in this run, not yet handed to EMAIL_EXTRACTION
 };
 
 } // namespace Moniagent

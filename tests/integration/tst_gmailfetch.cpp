@@ -134,6 +134,7 @@ private Q_SLOTS:
         QCOMPARE(job.retryCount, 1);
         QVERIFY2(job.errorMessage().contains(QStringLiteral("Injected fault 500")), qPrintable(job.errorMessage()));
         QCOMPARE(m_fx.emailCount(), 8);
+        QCOMPARE(m_fx.extractionJobs(), 3); // the two stored are read without waiting for the rest
         QCOMPARE(m_fx.accountRow().sync.lastSyncAt, lastSync); // moves only on success
         QCOMPARE(m_fx.accountRow().sync.status, MailSyncStatus::Error);
 
@@ -141,6 +142,7 @@ private Q_SLOTS:
         QCOMPARE(JobEnums::key(job.status), JobEnums::key(JobStatus::Success));
         QCOMPARE(job.output.value(QStringLiteral("new")).toInt(), 4);
         QCOMPARE(m_fx.emailCount(), 12);
+        QCOMPARE(m_fx.extractionJobs(), 4);
         for (const QString& id : std::as_const(added)) {
             QVERIFY2(m_fx.stored(id).has_value(), qPrintable(id)); // no gap
         }
