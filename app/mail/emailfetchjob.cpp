@@ -70,15 +70,73 @@ JobOutcome EmailFetchJob::run(JobContext& context)
     case MailProvider::Other:
         return fetchImap(context, *account);
     case MailProvider::Gmail:
+        return fetchGmail(context, *account);
     case MailProvider::Outlook:
-        break;
+        return fetchGraph(context, *account);
     }
     return JobOutcome::permanent(tr("Fetching from %1 is not available in this version.")
                                      .arg(ConnectedAccountEnums::displayName(account->provider)));
 }
 
+void EmailFetchJob::markSyncing(const ConnectedAccount& account)
+{
+    MailSyncState syncing = account.sync;
+    syncing.status = MailSyncStatus::Syncing;
+    (void)m_services.accounts->setSyncState(account.userId, account.id, syncing);
+}
+
+std::optional<JobOutcome> EmailFetchJob::storeBatch(const ConnectedAccount& account,
+                                                    const QList<FetchedMessage>& messages, const MailSyncState& state,
+                                                    QSet<QString>* knownChecksums, BatchCounts& counts)
+{
+    const qint64 userId = account.userId;
+    SqlTransaction transaction(m_services.database->connection());
+    if (!transaction.isActive())
+        return JobOutcome::transient(transaction.error().message);
+    BatchCounts batch;
+    for (const FetchedMessage& message : messages) {
+        const QString sum = MailArchive::checksum(message.raw);
+        if (knownChecksums && knownChecksums->contains(sum)) {
+            ++batch.duplicates;
+            continue;
+        }
+        auto stored = m_services.archive.store(userId, message.raw);
+        if (!stored)
+            return JobOutcome::permanent(stored.error().message);
+        // A message that cannot be parsed is still kept (nothing is lost); extraction reports it.
+        const auto parsed
+            = message.readable ? MimeParser::parse(message.raw) : Result<ParsedEmail>(Error::invalidInput(QString()));
+        Email email = toEmail(account, message.providerMessageId, message.raw, parsed ? *parsed : ParsedEmail {});
+        if (!parsed && email.subject.isEmpty())
+            email.subject = tr("(unreadable message)");
+        if (!email.receivedAt.isValid())
+            email.receivedAt = message.receivedAt;
+        auto row = m_services.emails->add(userId, email);
+        if (!row)
+            return JobOutcome::transient(row.error().message);
+        if (knownChecksums)
+            knownChecksums->insert(sum);
+        if (row->inserted)
+            ++batch.added;
+        else
+            ++batch.duplicates;
+    }
+    if (auto saved = m_services.accounts->setSyncState(userId, account.id, state); !saved)
+        return JobOutcome::transient(saved.error().message);
+    if (auto committed = transaction.commit(); !committed)
+        return JobOutcome::transient(committed.error().message);
+    counts.added += batch.added;
+    counts.duplicates += batch.duplicates;
+    m_added += batch.added;
+    return std::nullopt;
+}
+
 JobOutcome EmailFetchJob::finishWith(JobContext& context, const ConnectedAccount& account, const JobOutcome& outcome)
 {
+    if (m_added > 0) {
+        (void)context.enqueue(JobTypes::EmailExtraction, {{QStringLiteral("accountId"), account.id}});
+        m_added = 0;
+    }
     // Read again: the fetch moved the last UID on.
     auto current = m_services.accounts->find(account.userId, account.id);
     if (!current)
@@ -108,11 +166,7 @@ JobOutcome EmailFetchJob::finishWith(JobContext& context, const ConnectedAccount
 JobOutcome EmailFetchJob::fetchImap(JobContext& context, const ConnectedAccount& account)
 {
     const qint64 userId = account.userId;
-    {
-        MailSyncState syncing = account.sync;
-        syncing.status = MailSyncStatus::Syncing;
-        (void)m_services.accounts->setSyncState(userId, account.id, syncing);
-    }
+    markSyncing(account);
     context.reportProgress(0, 0, tr("Connecting to %1…").arg(account.server.host));
     auto secret = m_services.readSecret ? m_services.readSecret(account.keychainKey)
                                         : Result<QString>(Error::notFound(QString()));
@@ -161,59 +215,31 @@ JobOutcome EmailFetchJob::fetchImap(JobContext& context, const ConnectedAccount&
     }
 
     qint64 fetched = 0;
-    qint64 added = 0;
-    qint64 duplicates = 0;
+    BatchCounts counts;
     const qint64 total = uids->size();
     const int batchSize = qMax(1, m_services.fetchBatch);
     for (qsizetype start = 0; start < uids->size(); start += batchSize) {
         if (context.isCancelled())
             return finishWith(context, account, JobOutcome::cancelled());
         const QList<qint64> batch = uids->mid(start, batchSize);
-        QList<ImapMailbox::Message> messages;
-        auto done = mailbox.fetch(batch, [&](ImapMailbox::Message&& message) { messages.append(std::move(message)); });
+        QList<FetchedMessage> messages;
+        qint64 lastUid = afterUid.value_or(0);
+        auto done = mailbox.fetch(batch, [&](ImapMailbox::Message&& message) {
+            lastUid = qMax(lastUid, message.uid);
+            const QString id = QStringLiteral("%1:%2").arg(status->uidValidity).arg(message.uid);
+            messages.append({id, std::move(message.raw), true, {}});
+        });
         if (!done)
             return finishWith(context, account, outcomeFor(connection.failure(), done.error()));
 
         // The batch and the new position in one transaction: all of it is stored, or none and it is fetched again.
-        SqlTransaction transaction(m_services.database->connection());
-        if (!transaction.isActive())
-            return finishWith(context, account, JobOutcome::transient(transaction.error().message));
-        qint64 lastUid = afterUid.value_or(0);
-        for (const ImapMailbox::Message& message : std::as_const(messages)) {
-            lastUid = qMax(lastUid, message.uid);
-            const QString sum = MailArchive::checksum(message.raw);
-            if (known.contains(sum)) {
-                ++duplicates;
-                continue;
-            }
-            auto stored = m_services.archive.store(userId, message.raw);
-            if (!stored)
-                return finishWith(context, account, JobOutcome::permanent(stored.error().message));
-            // A message that cannot be parsed is still kept (nothing is lost); extraction reports it.
-            const auto parsed = MimeParser::parse(message.raw);
-            const QString id = QStringLiteral("%1:%2").arg(status->uidValidity).arg(message.uid);
-            Email email = toEmail(account, id, message.raw, parsed ? *parsed : ParsedEmail {});
-            if (!parsed && email.subject.isEmpty())
-                email.subject = tr("(unreadable message)");
-            auto row = m_services.emails->add(userId, email);
-            if (!row)
-                return finishWith(context, account, JobOutcome::transient(row.error().message));
-            known.insert(sum);
-            if (row->inserted)
-                ++added;
-            else
-                ++duplicates;
-        }
         // Messages the server listed but did not send (deleted meanwhile) are passed over, not waited for.
-        lastUid = qMax(lastUid, batch.last());
         MailSyncState state = account.sync;
         state.status = MailSyncStatus::Syncing;
         state.uidValidity = status->uidValidity;
-        state.lastUid = lastUid;
-        if (auto saved = m_services.accounts->setSyncState(userId, account.id, state); !saved)
-            return finishWith(context, account, JobOutcome::transient(saved.error().message));
-        if (auto committed = transaction.commit(); !committed)
-            return finishWith(context, account, JobOutcome::transient(committed.error().message));
+        state.lastUid = qMax(lastUid, batch.last());
+        if (auto failed = storeBatch(account, messages, state, &known, counts))
+            return finishWith(context, account, *failed);
         fetched += messages.size();
         if (m_services.batchStored)
             m_services.batchStored(fetched);
@@ -228,12 +254,10 @@ JobOutcome EmailFetchJob::fetchImap(JobContext& context, const ConnectedAccount&
             state.lastUid = qMax<qint64>(0, status->uidNext - 1);
         (void)m_services.accounts->setSyncState(userId, account.id, state);
     }
-    if (added > 0)
-        (void)context.enqueue(JobTypes::EmailExtraction, {{QStringLiteral("accountId"), account.id}});
     return finishWith(context, account,
                       JobOutcome::success({{QStringLiteral("fetched"), fetched},
-                                           {QStringLiteral("new"), added},
-                                           {QStringLiteral("duplicates"), duplicates}}));
+                                           {QStringLiteral("new"), counts.added},
+                                           {QStringLiteral("duplicates"), counts.duplicates}}));
 }
 
 } // namespace Moniagent

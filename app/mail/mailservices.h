@@ -5,11 +5,13 @@
 #include "mailarchive.h"
 
 #include <QString>
+#include <QUrl>
 
 #include <functional>
 
 namespace Moniagent {
 
+struct ConnectedAccount;
 class ConnectedAccountRepository;
 class Database;
 class EmailExtractionRepository;
@@ -38,8 +40,19 @@ struct MailServices
     std::function<Currency(qint64 userId)> defaultCurrency;
     MailArchive archive {QString()};
     int firstSyncDays = 90; // how far back the first fetch of an account looks
-    int fetchBatch = 100; // messages per UID FETCH and per database transaction
+    int fetchBatch = 100; // messages per UID FETCH (IMAP) or per batch of gets (Gmail, Graph), per database transaction
     int imapTimeoutMs = 30'000;
+    // OAuth accounts (Gmail, Outlook): a valid access token for `account`, refreshed first when it is about to
+    // expire or when `forceRefresh` (the API refused the previous token with 401). Called on the job's worker
+    // thread. An Error with Code::InvalidInput means the provider refused the grant (invalid_grant, revoked): the
+    // user must sign in again (permanent failure, payload signIn=true). Any other Error is transient (network,
+    // 5xx): retry later. Empty: Gmail and Outlook accounts cannot be fetched (a permanent failure).
+    std::function<Result<QString>(const ConnectedAccount& account, bool forceRefresh)> accessToken;
+    QUrl gmailApiUrl {QStringLiteral("https://gmail.googleapis.com")};
+    QUrl graphApiUrl {QStringLiteral("https://graph.microsoft.com/v1.0")};
+    // Gmail search that picks the receipt-like messages (Settings).
+    QString gmailQuery = QStringLiteral("category:purchases OR subject:(receipt OR invoice OR order OR payment)");
+    int httpTimeoutMs = 30'000; // Gmail and Graph: to connect, and the longest silence while answering
     // Called on the worker thread after each fetched batch was stored (messages stored so far in this run).
     std::function<void(qint64 stored)> batchStored;
 

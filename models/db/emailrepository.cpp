@@ -204,6 +204,20 @@ Result<QSet<QString>> EmailRepository::checksums(qint64 userId, qint64 accountId
     return sums;
 }
 
+Result<QSet<QString>> EmailRepository::providerMessageIds(qint64 userId, qint64 accountId) const
+{
+    auto query = Sql::exec(m_database->connection(),
+                           QStringLiteral("SELECT provider_message_id FROM emails WHERE user_id = ? "
+                                          "AND connected_account_id = ?"),
+                           {userId, accountId});
+    if (!query)
+        return query.error();
+    QSet<QString> ids;
+    while (query->next())
+        ids.insert(query->value(0).toString());
+    return ids;
+}
+
 Result<QMap<EmailExtractionStatus, qint64>> EmailRepository::countByStatus(qint64 userId) const
 {
     return countByStatus(userId, std::nullopt);

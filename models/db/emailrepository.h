@@ -45,6 +45,8 @@ public:
     // The checksums of the messages stored for one account (to recognise messages fetched again under new ids,
     // e.g. after the IMAP server renumbered a mailbox).
     Result<QSet<QString>> checksums(qint64 userId, qint64 accountId) const;
+    // The provider message ids stored for one account (the Gmail and Graph fetch skip them without fetching).
+    Result<QSet<QString>> providerMessageIds(qint64 userId, qint64 accountId) const;
     // How many messages one account has, by status.
     Result<QMap<EmailExtractionStatus, qint64>> countByStatus(qint64 userId, std::optional<qint64> accountId) const;
     // Every status, with 0 for the ones no message has.

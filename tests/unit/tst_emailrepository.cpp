@@ -56,7 +56,27 @@ private Q_SLOTS:
     void validation();
     void listFiltersAndOrder();
     void pendingAndStatus();
+    void providerMessageIdsPerAccount();
 };
+
+void TestEmailRepository::providerMessageIdsPerAccount()
+{
+    Test::TestDatabase db;
+    const qint64 alice = db.createUser(QStringLiteral("alice"));
+    const qint64 bob = db.createUser(QStringLiteral("bob"));
+    const qint64 gmail = addAccount(db, alice, QStringLiteral("alice@gmail.com"));
+    const qint64 outlook = addAccount(db, alice, QStringLiteral("alice@outlook.com"), MailProvider::Outlook);
+    EmailRepository repo(db.database());
+    QVERIFY(repo.add(alice, message(gmail, QStringLiteral("g-1"))).ok());
+    QVERIFY(repo.add(alice, message(gmail, QStringLiteral("g-2"))).ok());
+    QVERIFY(repo.add(alice, message(outlook, QStringLiteral("o-1"))).ok());
+
+    QCOMPARE(repo.providerMessageIds(alice, gmail).value(),
+             (QSet<QString> {QStringLiteral("g-1"), QStringLiteral("g-2")}));
+    QCOMPARE(repo.providerMessageIds(alice, outlook).value(), QSet<QString> {QStringLiteral("o-1")});
+    // Another profile sees nothing of alice's accounts.
+    QVERIFY(repo.providerMessageIds(bob, gmail).value().isEmpty());
+}
 
 void TestEmailRepository::addFindRoundTrip()
 {

@@ -10,8 +10,13 @@
 #include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QtConcurrent>
 #include <QtTest>
 
@@ -301,6 +306,74 @@ private Q_SLOTS:
         const Sent sent = send(request);
         QVERIFY(!sent.result.ok());
         QCOMPARE(sent.failure, HttpClient::Failure::InvalidRequest);
+    }
+
+    void tlsVerifiesPeerAndHost()
+    {
+        // A real TLS server with a self-signed certificate for "localhost" only.
+        QTemporaryDir dir;
+        QProcess openssl;
+        openssl.setProcessChannelMode(QProcess::MergedChannels);
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                       dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                       dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("-days"), QStringLiteral("2"),
+                       QStringLiteral("-subj"), QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=DNS:localhost")});
+        QVERIFY(openssl.waitForFinished(60'000));
+        QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
+        QFile certFile(dir.filePath(QStringLiteral("cert.pem")));
+        QFile keyFile(dir.filePath(QStringLiteral("key.pem")));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(certFile.readAll(), QSsl::Pem));
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        int answered = 0;
+        connect(&server, &QSslServer::pendingConnectionAvailable, this, [&] {
+            while (QTcpSocket* socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, &answered] {
+                    if (!socket->readAll().contains("\r\n\r\n"))
+                        return;
+                    ++answered;
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\nsecret");
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+
+        HttpRequest request;
+        request.timeoutMs = 5'000;
+        request.url = QUrl(QStringLiteral("https://localhost:%1/").arg(server.serverPort()));
+        // Not trusted: refused before any request is sent.
+        const Sent untrusted = send(request);
+        QVERIFY(!untrusted.result.ok());
+        QCOMPARE(untrusted.failure, HttpClient::Failure::Network);
+        QCOMPARE(answered, 0);
+
+        // Trusted, and the name matches: answered.
+        HttpClient trusting;
+        trusting.setCaBundle(certFile.fileName());
+        QFuture<Result<HttpResponse>> ok = QtConcurrent::run([&] { return trusting.send(request); });
+        while (!ok.isFinished())
+            QTest::qWait(5);
+        QVERIFY2(ok.result().ok(), qPrintable(ok.result().ok() ? QString() : ok.result().error().toString()));
+        QCOMPARE(ok.result()->body, QByteArray("secret"));
+        QCOMPARE(answered, 1);
+
+        // Trusted, but the certificate does not name 127.0.0.1: the host check refuses it.
+        request.url = QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort()));
+        QFuture<Result<HttpResponse>> wrongHost = QtConcurrent::run([&] { return trusting.send(request); });
+        while (!wrongHost.isFinished())
+            QTest::qWait(5);
+        QVERIFY(!wrongHost.result().ok());
+        QCOMPARE(trusting.failure(), HttpClient::Failure::Network);
+        QCOMPARE(answered, 1);
     }
 
     void httpsWithoutTlsFails()
