@@ -485,6 +485,79 @@
         <source>Fetched %1 of %2 messages</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signing in to %1 is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to Gmail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found %1 new messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to Outlook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched %1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GmailMailbox</name>
+    <message>
+        <source>Gmail sent an answer that could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GraphMailbox</name>
+    <message>
+        <source>Microsoft Graph sent a link to another server; it was not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft Graph sent an answer that could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpClient</name>
+    <message>
+        <source>The address %1 is not a secure web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start a network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from %1 is larger than %2 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server “%1” was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 stopped responding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 could not be established or verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the server %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImageLoader</name>
@@ -654,6 +727,45 @@
     </message>
     <message>
         <source>Import statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MailApiSession</name>
+    <message>
+        <source>Signing in to %1 is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts the sign-in of %2. Open Accounts and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not renew the sign-in of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sign-in for %1. Open Accounts and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with error %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks to wait before fetching more mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused access to the mail of %2. Open Accounts and sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -923,10 +1035,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When you ask the assistant, your question, the conversation so far and the results of its lookups (sums, merchant names, dates and amounts of matching transactions) are sent to %1. Your files, receipts and emails are not sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,6 +1063,34 @@
     </message>
     <message>
         <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only emails the built-in reader could not read with confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only transactions that rules and the learned model cannot categorize with enough confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you ask the assistant, your question, the conversation so far and the results of its lookups (sums, merchant names, dates and amounts of matching transactions) are sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emails that the built-in reader could not read with confidence (sender, subject, date and text, without attachments) are sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For transactions that rules and the learned model cannot categorize, the merchant, description, amount and the names of your categories are sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your files and receipts are not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your files, receipts and emails are not sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2666,10 +2802,6 @@ Also change the %Ln transactions from “%1” whose category you have not confi
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Configure an AI provider first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Learned model:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2706,6 +2838,10 @@ Also change the %Ln transactions from “%1” whose category you have not confi
     </message>
     <message>
         <source>AI suggestions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure an AI provider first, then switch this on the AI tab.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4421,6 +4557,29 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
     <message>
         <source>any currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::EmailLlmReader</name>
+    <message>
+        <source>The language model found no purchase, refund, payout or bank movement in this email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language model found no amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language model&apos;s amount “%1” is not a %2 amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language model found an amount of zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6297,6 +6456,25 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
 </context>
 <context>
+    <name>Moniagent::LlmStructuredCall</name>
+    <message>
+        <source>A language-model call was refused on the main thread, which must not wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language model is not set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No language model is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::LlmTransactionModel</name>
     <message>
         <source>ID</source>
@@ -6420,6 +6598,10 @@ Every category is either confirmed by you or was applied with high confidence.</
         <source>%1 is already connected.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Moniagent could not reach Google to withdraw its access (%1). The account is disconnected here; to withdraw the access too, remove Moniagent at https://myaccount.google.com/permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::MailAccountsDialog</name>
@@ -6449,10 +6631,6 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>No mailbox is connected yet. Add one and Moniagent turns receipts and order confirmations into transactions for you to confirm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add IMAP Account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6488,14 +6666,6 @@ Every category is either confirmed by you or was applied with high confidence.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Password Not Saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your system has no keychain Moniagent can use, so the password is kept only until Moniagent quits. You will be asked for it again next time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sync Now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6504,7 +6674,35 @@ Every category is either confirmed by you or was applied with high confidence.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Disconnect %1? Its password is removed from the keychain and its fetched emails are deleted from Moniagent. Transactions made from them stay in your ledger; nothing changes in the mailbox itself.</source>
+        <source>Add &amp;Gmail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Outlook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook.com, Hotmail and Microsoft 365 mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;IMAP Account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign In &amp;Again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-In Not Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your system has no keychain Moniagent can use, so the password or sign-in is kept only until Moniagent quits. You will be asked again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect %1? Its password or sign-in is removed from the keychain (and Moniagent&apos;s access is withdrawn at the provider where that is possible) and its fetched emails are deleted from Moniagent. Transactions made from them stay in your ledger; nothing changes in the mailbox itself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6608,6 +6806,17 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>%1 transaction(s) from email waiting for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::MailIntegration</name>
+    <message>
+        <source>Sign in to %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent can no longer read %1: %2 Open Tools › Mail Accounts and choose Sign In Again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7170,6 +7379,179 @@ Budget alerts appear here.</source>
     </message>
     <message>
         <source>Budget alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::OAuthSignIn</name>
+    <message>
+        <source>The sign-in was not finished in time. Start it again when you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in with %1 needs the app&apos;s OAuth client id. Enter it under App registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent could not listen on this computer for the answer of the sign-in page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;!doctype html&gt;&lt;html&gt;&lt;head&gt;&lt;meta charset=&quot;utf-8&quot;&gt;&lt;title&gt;Moniagent&lt;/title&gt;&lt;/head&gt;&lt;body style=&quot;font-family: sans-serif; margin: 4em auto; max-width: 32em; text-align: center&quot;&gt;&lt;h1&gt;You are signed in&lt;/h1&gt;&lt;p&gt;Moniagent received the sign-in. You can close this tab and go back to Moniagent.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was declined in the browser. Nothing was connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be reached to finish the sign-in: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not allow Moniagent to stay signed in (no refresh token). Remove Moniagent&apos;s access in your account settings and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent was not allowed to read your mail. Sign in again and allow reading email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not say which address you signed in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::OAuthSignInDialog</name>
+    <message>
+        <source>Connect Gmail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect Outlook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent opens Google&apos;s sign-in page in your browser. Sign in and allow Moniagent to &lt;b&gt;read&lt;/b&gt; your email. It only looks for receipts and order confirmations; it never sends, changes or deletes mail. Your sign-in is kept in your system&apos;s keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent opens Microsoft&apos;s sign-in page in your browser (work, school or personal account). Sign in and allow Moniagent to &lt;b&gt;read&lt;/b&gt; your email. It only looks for receipts and order confirmations; it never sends, changes or deletes mail. Your sign-in is kept in your system&apos;s keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OAuth client of a &quot;Desktop app&quot; registered in the Google Cloud console, with the Gmail API enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application (client) id of a public client registered in Microsoft Entra, with http://localhost as a redirect URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google gives desktop clients a secret that is not secret; it is stored in Moniagent&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign In…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Browser Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for you to finish signing in in your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent could not open a browser. Open this address yourself:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the client id of Moniagent&apos;s app registration first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the sign-in page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::OAuthTokenProvider</name>
+    <message>
+        <source>The sign-in for %1 is not in the keychain. Open Accounts and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moniagent has no OAuth client id for %1. Enter it in Accounts and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in address of %1 is not usable. Check it in Settings and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be reached to renew the sign-in of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts Moniagent&apos;s sign-in for %2 (%3). Open Accounts and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not renew the sign-in of %2 (HTTP %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::OAuthTokens</name>
+    <message>
+        <source>The saved sign-in of this account is unreadable. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server sent no access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server sent a token Moniagent cannot use.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9086,11 +9468,11 @@ Keep the expenses created from it in the ledger? Choose Yes to keep them, No to 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The keychain cannot be read from here.</source>
+        <source>The keychain did not answer. Unlock it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The keychain did not answer. Unlock it and try again.</source>
+        <source>The keychain cannot be used from here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

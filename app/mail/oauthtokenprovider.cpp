@@ -69,6 +69,11 @@ Result<QString> OAuthTokenProvider::accessToken(const ConnectedAccount& account,
     request.timeoutMs = refreshTimeoutMs;
     HttpClient client;
     auto response = client.send(request);
+    if (!response && client.failure() == HttpClient::Failure::InvalidRequest)
+        return Error::invalidInput(tr("The sign-in address of %1 is not usable. Check it in Settings and sign in "
+                                      "again.")
+                                       .arg(provider),
+                                   response.error().toString());
     if (!response)
         return retryLater(tr("%1 could not be reached to renew the sign-in of %2.").arg(provider, account.email),
                           response.error().toString());

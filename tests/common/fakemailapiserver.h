@@ -11,6 +11,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <functional>
 #include <optional>
 
 class QHttpServerRequest;
@@ -65,6 +66,8 @@ public:
     QUrl root() const; // http://127.0.0.1:<port>
 
     void setValidTokens(const QStringList& tokens) { m_validTokens = QSet<QString>(tokens.begin(), tokens.end()); }
+    // Accepts the tokens this check accepts too (the ones a FakeOAuthServer issued).
+    void setTokenCheck(std::function<bool(const QString&)> check) { m_tokenCheck = std::move(check); }
     void addFault(const FakeApiFault& fault) { m_faults.append(fault); }
     void clearFaults() { m_faults.clear(); }
     // Requests answered from now on, in order.
@@ -96,6 +99,7 @@ private:
     QHttpServer m_server;
     quint16 m_port = 0;
     QSet<QString> m_validTokens;
+    std::function<bool(const QString&)> m_tokenCheck;
     QList<FakeApiFault> m_faults;
     QList<FakeApiRequest> m_requests;
 };

@@ -4,6 +4,7 @@
 #include "common/messagebox.h"
 #include "core/clock.h"
 #include "dovecotserver.h"
+#include "fakemailapiserver.h"
 #include "fakeoauthserver.h"
 #include "guitest.h"
 #include "mail/imapaccountdialog.h"
@@ -122,9 +123,19 @@ private Q_SLOTS:
     {
         Test::FakeOAuthServer google(Test::FakeOAuthServer::Flavour::Google);
         google.setAccount(QStringLiteral("pat@gmail.example"), QStringLiteral("Pat Doe"));
+        // Gmail's API, accepting the access tokens the sign-in server issued.
+        Test::FakeGmailServer gmail;
+        gmail.setEmailAddress(QStringLiteral("pat@gmail.example"));
+        gmail.setTokenCheck([&google](const QString& token) { return google.isAccessTokenValid(token); });
+        gmail.addMessage(QStringLiteral("18c2f0a1"), QDateTime::currentDateTimeUtc().addDays(-2),
+                         "From: \"Corner Books\" <receipts@cornerbooks.example>\r\nTo: pat@gmail.example\r\n"
+                         "Subject: Your receipt from Corner Books\r\nDate: Mon, 2 Nov 2026 10:00:00 +0000\r\n"
+                         "Message-ID: <gmail1@cornerbooks.example>\r\n\r\nThank you for your purchase.\r\n"
+                         "Total: USD 31.20\r\n");
         {
             QSettings settings;
             settings.beginGroup(OAuthConfig::settingsGroup(MailProvider::Gmail));
+            settings.setValue(QStringLiteral("apiUrl"), gmail.apiUrl().toString());
             settings.setValue(QStringLiteral("authorizationUrl"), google.authorizationUrl().toString());
             settings.setValue(QStringLiteral("tokenUrl"), google.tokenUrl().toString());
             settings.setValue(QStringLiteral("revocationUrl"), google.revocationUrl().toString());
@@ -179,6 +190,17 @@ private Q_SLOTS:
         QTreeWidget* list = dialog->list();
         QCOMPARE(list->topLevelItemCount(), 1);
         QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("Pat Doe <pat@gmail.example>"));
+        // The first sync runs by itself, through the Gmail API with the new token; the receipt waits for review.
+        QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItem(0)->text(3), QStringLiteral("1 (1 with a purchase)"), 30'000);
+        QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Connected"));
+        Test::screenshot(dialog, QStringLiteral("mail-accounts-gmail"));
+        TransactionFilter review;
+        review.reviewBelow = 0.9;
+        const auto waiting = (*session)->transactions()->list((*session)->userId(), review, {}, 10);
+        QVERIFY(waiting.ok());
+        QCOMPARE(waiting->size(), 1);
+        QCOMPARE(waiting->first().amount.minor(), 3120);
+        QCOMPARE(waiting->first().source, TransactionSource::Gmail);
 
         // The tokens are in the real keychain, under the documented key, and nowhere in the database.
         SecretStore keychain;
