@@ -1,5 +1,6 @@
 #include "emailextractionjob.h"
 
+#include "core/clock.h"
 #include "core/email.h"
 #include "core/emailextraction.h"
 #include "core/transaction.h"
@@ -14,6 +15,7 @@
 #include "jobs/jobrunner.h"
 #include "maillogging.h"
 #include "mimeparser.h"
+#include "receipts/receiptreader.h"
 #include "receipts/receiptservice.h"
 
 #include <QFileInfo>
@@ -167,7 +169,8 @@ JobOutcome EmailExtractionJob::run(JobContext& context)
                                 {QStringLiteral("skipped"), counts.skipped},
                                 {QStringLiteral("failed"), counts.failed},
                                 {QStringLiteral("transactions"), counts.transactions},
-                                {QStringLiteral("invoices"), counts.invoices}});
+                                {QStringLiteral("invoices"), counts.invoices},
+                                {QStringLiteral("invoicesRead"), counts.invoicesRead}});
 }
 
 Result<void> EmailExtractionJob::extractOne(qint64 userId, const Email& email, Counts& counts, JobContext& context)
@@ -272,11 +275,11 @@ Result<void> EmailExtractionJob::extractOne(qint64 userId, const Email& email, C
         break;
     }
     if (parsed && !m_reprocess)
-        keepAttachments(userId, *parsed, counts);
+        keepAttachments(userId, *parsed, counts, context);
     return {};
 }
 
-void EmailExtractionJob::keepAttachments(qint64 userId, const ParsedEmail& parsed, Counts& counts)
+void EmailExtractionJob::keepAttachments(qint64 userId, const ParsedEmail& parsed, Counts& counts, JobContext& context)
 {
     if (!m_services.receipts)
         return;
@@ -294,10 +297,28 @@ void EmailExtractionJob::keepAttachments(qint64 userId, const ParsedEmail& parse
             continue;
         file.close();
         auto stored = m_services.receipts->store(userId, file.fileName());
-        if (stored && !stored->alreadyImported)
-            ++counts.invoices;
-        else if (!stored)
+        if (!stored) {
             qCWarning(lcMail) << "An attachment was not kept:" << stored.error().toString();
+            continue;
+        }
+        if (stored->alreadyImported)
+            continue;
+        ++counts.invoices;
+        if (context.isCancelled())
+            continue; // stays pending; Re-read in Receipts reads it
+        // Read now on this worker thread, like a dropped receipt: it waits in Receipts with its fields filled in.
+        const ReceiptParseOptions parse {context.clock().today(),
+                                         m_services.defaultCurrency ? m_services.defaultCurrency(userId) : Currency()};
+        const Invoice& invoice = stored->invoice;
+        auto reading = ReceiptReader::forThisThread(OcrOptions {}, parse).read(invoice.filePath);
+        if (!reading) {
+            if (auto failed = m_services.receipts->markFailed(userId, invoice.id, reading.error().message); !failed)
+                qCWarning(lcMail) << "Invoice" << invoice.id << "stays pending:" << failed.error().toString();
+        } else if (auto saved = m_services.receipts->saveReading(userId, invoice.id, *reading); !saved) {
+            qCWarning(lcMail) << "The reading of invoice" << invoice.id << "was not saved:" << saved.error().toString();
+        } else {
+            ++counts.invoicesRead;
+        }
     }
 }
 

@@ -19,9 +19,10 @@ struct Transaction;
 // only tells which fetch queued the job; whatever else is pending is read too). Each email gets an email_extractions
 // row (SUCCESS / FAILED / SKIPPED, version, what was found) and its status; a success also makes an unconfirmed
 // transaction (source gmail/outlook/imap, external_id = the provider's message id, linked to the email) that waits in
-// the review queue. Receipt attachments (PDF, images) become pending invoices in Receipts. All of one email is written
-// together. EMAIL_REPROCESS {}: the same after putting the emails read by an older extractor back to PENDING; an
-// unconfirmed transaction from the earlier reading is updated, a confirmed one is left as the user made it.
+// the review queue. Receipt attachments (PDF, images) become invoices in Receipts, read at once (OCR, like a dropped
+// receipt) and waiting for review — or failed with the reason when unreadable, the file kept. All of one email is
+// written together. EMAIL_REPROCESS {}: the same after putting the emails read by an older extractor back to PENDING;
+// an unconfirmed transaction from the earlier reading is updated, a confirmed one is left as the user made it.
 //
 // With `llm` and the profile's features.email switched on (and a model configured), emails the offline reading
 // could not settle are also read by the language model (EmailLlmReader); its reading is stored with model_used and
@@ -46,9 +47,10 @@ private:
         qint64 failed = 0;
         qint64 transactions = 0;
         qint64 invoices = 0;
+        qint64 invoicesRead = 0; // of those, read with fields to review
     };
     Result<void> extractOne(qint64 userId, const Email& email, Counts& counts, JobContext& context);
-    void keepAttachments(qint64 userId, const ParsedEmail& parsed, Counts& counts);
+    void keepAttachments(qint64 userId, const ParsedEmail& parsed, Counts& counts, JobContext& context);
     // The model call for this run, made when first needed; null when the stage is off or stopped.
     const LlmStructuredCall* llmCall(JobContext& context);
 

@@ -13,10 +13,12 @@
 #include "mail/emailextractor.h"
 #include "mail/mailaccountconnector.h"
 #include "mail/mailservices.h"
+#include "receiptimage.h"
 #include "receipts/receiptservice.h"
 #include "secrets/secretstore.h"
 #include "testdatabase.h"
 
+#include <QBuffer>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -357,14 +359,52 @@ private Q_SLOTS:
         QCOMPARE(m_accounts->find(m_user, m_account)->sync.status, MailSyncStatus::Connected);
     }
 
-    void largeAttachmentBecomesAPendingInvoice()
+    void largeAttachmentIsKeptAndItsReadingFailureSaid()
     {
+        // 25 MB of something that only looks like a PDF: kept as an invoice, failed with the reason, file stored.
         m_server.deliver(Address, withPdf(1, 25 * 1024 * 1024));
         const Job job = fetch();
         QVERIFY2(job.status == JobStatus::Success, qPrintable(job.errorMessage()));
         QCOMPARE(job.output.value(QStringLiteral("new")).toInt(), 1);
-        QCOMPARE(lastJob(JobTypes::EmailExtraction).output.value(QStringLiteral("invoices")).toInt(), 1);
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM invoices WHERE user_id = ? AND status = 'pending'")), 1);
+        const Job extraction = lastJob(JobTypes::EmailExtraction);
+        QCOMPARE(extraction.output.value(QStringLiteral("invoices")).toInt(), 1);
+        QCOMPARE(extraction.output.value(QStringLiteral("invoicesRead")).toInt(), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM invoices WHERE user_id = ? AND status = 'failed' "
+                                      "AND length(error) > 0")),
+                 1);
+    }
+
+    void receiptImageAttachmentIsReadForReview()
+    {
+        // A photographed receipt attached to an email goes through OCR in the extraction job.
+        const QImage image = Test::renderReceipt(Test::groceryReceipt());
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG"));
+        QByteArray encoded = png.toBase64();
+        QByteArray wrapped;
+        for (qsizetype i = 0; i < encoded.size(); i += 76)
+            wrapped += encoded.mid(i, 76) + "\r\n";
+        m_server.deliver(Address,
+                         "From: Sam <sam@example.com>\r\nTo: sam@example.com\r\nSubject: receipt photo\r\n"
+                         "Message-ID: <photo1@example.com>\r\nDate: Mon, 16 Nov 2026 10:00:00 +0000\r\n"
+                         "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b2\"\r\n\r\n--b2\r\n"
+                         "Content-Type: text/plain\r\n\r\nFrom my phone.\r\n--b2\r\nContent-Type: image/png; "
+                         "name=\"receipt.png\"\r\nContent-Disposition: attachment; filename=\"receipt.png\"\r\n"
+                         "Content-Transfer-Encoding: base64\r\n\r\n"
+                             + wrapped + "--b2--\r\n");
+        const qint64 before = count(QStringLiteral("SELECT count(*) FROM invoices WHERE user_id = ?"));
+        const Job job = fetch();
+        QVERIFY2(job.status == JobStatus::Success, qPrintable(job.errorMessage()));
+        const Job extraction = lastJob(JobTypes::EmailExtraction);
+        QCOMPARE(extraction.output.value(QStringLiteral("invoicesRead")).toInt(), 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM invoices WHERE user_id = ?")), before + 1);
+        // Read, waiting for review: the total of the grocery receipt (8.16) is filled in.
+        QCOMPARE(count(QStringLiteral("SELECT total_minor FROM invoices WHERE user_id = ? ORDER BY id DESC LIMIT 1")),
+                 816);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM invoices WHERE user_id = ? AND status = 'pending' "
+                                      "AND id = (SELECT max(id) FROM invoices)")),
+                 1);
     }
 
     void reprocessingUpdatesUnconfirmedTransactionsOnly()
@@ -432,5 +472,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMailPipeline)
+QTEST_MAIN(TestMailPipeline) // fonts for the rendered receipt photo
 #include "tst_mailpipeline.moc"
