@@ -1,5 +1,6 @@
 #include "httpclient.h"
 
+#include "curlsupport.h"
 #include "maillogging.h"
 
 #include <QHostAddress>
@@ -7,22 +8,13 @@
 #include <QLocale>
 
 #include <curl/curl.h>
-#include <mutex>
 
 namespace Moniagent {
 
 namespace {
 
-void initializeCurl()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-CURL* handle(void* curl)
-{
-    return static_cast<CURL*>(curl);
-}
+using Curl::handle;
+constexpr auto initializeCurl = Curl::initialize;
 
 // What one transfer collects; the callbacks get a pointer to it.
 struct Transfer

@@ -1,5 +1,6 @@
 #include "imapconnection.h"
 
+#include "curlsupport.h"
 #include "maillogging.h"
 
 #include <QCryptographicHash>
@@ -7,7 +8,6 @@
 #include <QSslKey>
 
 #include <curl/curl.h>
-#include <mutex>
 
 #ifdef Q_OS_WIN
 #include <winsock2.h>
@@ -19,16 +19,8 @@ namespace Moniagent {
 
 namespace {
 
-void initializeCurl()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-CURL* handle(void* curl)
-{
-    return static_cast<CURL*>(curl);
-}
+using Curl::handle;
+constexpr auto initializeCurl = Curl::initialize;
 
 QByteArray url(const ImapEndpoint& endpoint)
 {

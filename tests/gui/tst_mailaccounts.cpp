@@ -7,6 +7,10 @@
 #include "fakemailapiserver.h"
 #include "fakeoauthserver.h"
 #include "guitest.h"
+#include "itemmodels/transactionmodel.h"
+#include "ledger/filterbar.h"
+#include "ledger/ledgerpage.h"
+#include "ledger/ledgerview.h"
 #include "mail/imapaccountdialog.h"
 #include "mail/mailaccountsdialog.h"
 #include "mail/mailintegration.h"
@@ -24,8 +28,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -108,6 +114,22 @@ private Q_SLOTS:
         QCOMPARE(waiting->size(), 1);
         QCOMPARE(waiting->first().amount.minor(), 2345);
         QCOMPARE(waiting->first().source, TransactionSource::Imap);
+
+        // Confirm it from the review inbox: View › Needs Review, the row, Enter.
+        dialog->hide();
+        window.ledgerPage()->filterBar()->reviewButton()->click(); // View › Needs Review
+        TransactionModel* model = window.ledgerModel();
+        QVERIFY(QTest::qWaitFor([&] { return model->filter().reviewBelow.has_value() && !model->isLoading(); }));
+        QVERIFY(Test::settled(model));
+        QCOMPARE(model->rowCount(), 1);
+        QTRY_COMPARE(window.ledgerPage()->filterBar()->reviewButton()->text(), QStringLiteral("Needs review (1)"));
+        auto* view = window.ledgerPage()->view();
+        view->setFocus();
+        view->setCurrentIndex(model->index(0, TransactionModel::MerchantColumn));
+        Test::screenshot(&window, QStringLiteral("mail-review-inbox"));
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_VERIFY((*session)->transactions()->find((*session)->userId(), waiting->first().id)->confirmedByUser);
+        dialog->show();
 
         // Disconnect after confirming: the account goes, the transaction stays.
         MessageBox::setNextAnswer(QMessageBox::Yes);
@@ -215,9 +237,18 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains(google.lastRefreshToken().toUtf8()));
 
+        // Google ends the grant (password changed): the next sync is refused, the token cannot be renewed, and the
+        // user hears about it through the window (and the tray, which listens to the same signal).
+        QSignalSpy attention(&window, &MainWindow::attentionNeeded);
+        google.revokeAllGrants();
+        dialog->syncSelected();
+        QVERIFY(attention.wait(30'000));
+        QVERIFY2(attention.first().first().toString().contains(QStringLiteral("pat@gmail.example")),
+                 qPrintable(attention.first().first().toString()));
+        QTRY_COMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Sign in again"));
+
         // Google revoked the grant: the account waits for a sign-in; Sign In Again brings it back.
         QVERIFY(accounts->markRevoked(userId, account->id, QDateTime::currentDateTimeUtc()));
-        QTRY_COMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Sign in again"));
         list->topLevelItem(0)->setSelected(true);
         auto* again = dialog->findChild<QPushButton*>(QStringLiteral("signInAgain"));
         QVERIFY(again->isEnabled());
