@@ -6705,6 +6705,14 @@ Every category is either confirmed by you or was applied with high confidence.</
         <source>Disconnect %1? Its password or sign-in is removed from the keychain (and Moniagent&apos;s access is withdrawn at the provider where that is possible) and its fetched emails are deleted from Moniagent. Transactions made from them stay in your ledger; nothing changes in the mailbox itself.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Which Gmail messages Moniagent reads, in Gmail&apos;s search syntax. Leave it empty for the default. Applies from the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail &amp;search:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::MailCommand</name>

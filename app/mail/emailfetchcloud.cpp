@@ -65,7 +65,8 @@ JobOutcome EmailFetchJob::fetchGmail(JobContext& context, const ConnectedAccount
     const QDateTime after = account.sync.lastSyncAt.isValid()
         ? account.sync.lastSyncAt.addDays(-1)
         : context.clock().nowUtc().addDays(-m_services.firstSyncDays);
-    const QString query = GmailMailbox::query(m_services.gmailQuery, after);
+    const QString chosen = m_services.gmailQuerySource ? m_services.gmailQuerySource().trimmed() : QString();
+    const QString query = GmailMailbox::query(chosen.isEmpty() ? m_services.gmailQuery : chosen, after);
     auto stored = m_services.emails->providerMessageIds(userId, account.id);
     if (!stored)
         return finishWith(context, account, JobOutcome::transient(stored.error().message));

@@ -41,7 +41,9 @@ MailServices MailServices::forSession(Session& session, SecretStore& secrets)
     };
     // Settings: the receipt query, the first sync's window, and the API roots (national clouds, tests).
     QSettings settings;
-    services.gmailQuery = settings.value(QStringLiteral("mail/gmail/query"), services.gmailQuery).toString();
+    services.gmailQuerySource = [] {
+        return QSettings().value(MailServices::GmailQueryKey).toString();
+    };
     services.firstSyncDays = qBound(1, settings.value(QStringLiteral("mail/firstSyncDays"), 90).toInt(), 3650);
     const auto url = [&settings](const QString& key, const QUrl& fallback) {
         const QUrl value(settings.value(key).toString().trimmed());

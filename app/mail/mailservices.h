@@ -52,9 +52,15 @@ struct MailServices
     QUrl graphApiUrl {QStringLiteral("https://graph.microsoft.com/v1.0")};
     // Gmail search that picks the receipt-like messages (Settings).
     QString gmailQuery = QStringLiteral("category:purchases OR subject:(receipt OR invoice OR order OR payment)");
+    // When set, asked at every Gmail fetch (the user may change the search in Mail Accounts while the app runs);
+    // an empty answer means gmailQuery.
+    std::function<QString()> gmailQuerySource;
     int httpTimeoutMs = 30'000; // Gmail and Graph: to connect, and the longest silence while answering
     // Called on the worker thread after each fetched batch was stored (messages stored so far in this run).
     std::function<void(qint64 stored)> batchStored;
+
+    // The Settings key of the user's Gmail search (empty or missing: gmailQuery's default).
+    static constexpr QLatin1String GmailQueryKey {"mail/gmail/query"};
 
     // The services of an open profile: its repositories, receipts and base currency, the mail archive beside its
     // database, secrets from `secrets` (which must live on the thread that runs the event loop).

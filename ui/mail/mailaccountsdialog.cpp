@@ -7,12 +7,14 @@
 #include "imapaccountdialog.h"
 #include "jobs/jobrunner.h"
 #include "mail/mailaccountconnector.h"
+#include "mail/mailservices.h"
 #include "oauthsignindialog.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QSettings>
@@ -87,7 +89,27 @@ MailAccountsDialog::MailAccountsDialog(ConnectedAccountRepository* accounts, Ema
     intervalLabel->setBuddy(m_interval);
     intervalRow->addWidget(intervalLabel);
     intervalRow->addWidget(m_interval);
-    intervalRow->addStretch();
+
+    // Which Gmail messages are read: Gmail's own search syntax, the default when empty.
+    m_gmailQuery = new QLineEdit(this);
+    m_gmailQuery->setObjectName(QStringLiteral("gmailQuery"));
+    m_gmailQuery->setPlaceholderText(MailServices().gmailQuery);
+    m_gmailQuery->setText(QSettings().value(MailServices::GmailQueryKey).toString());
+    m_gmailQuery->setClearButtonEnabled(true);
+    m_gmailQuery->setToolTip(tr("Which Gmail messages Moniagent reads, in Gmail's search syntax. Leave it empty for "
+                                "the default. Applies from the next sync."));
+    auto* queryLabel = new QLabel(tr("Gmail &search:"), this);
+    queryLabel->setBuddy(m_gmailQuery);
+    intervalRow->addSpacing(16);
+    intervalRow->addWidget(queryLabel);
+    intervalRow->addWidget(m_gmailQuery, 1);
+    connect(m_gmailQuery, &QLineEdit::editingFinished, this, [this] {
+        const QString query = m_gmailQuery->text().trimmed();
+        if (query.isEmpty())
+            QSettings().remove(MailServices::GmailQueryKey);
+        else
+            QSettings().setValue(MailServices::GmailQueryKey, query);
+    });
 
     auto* top = new QHBoxLayout;
     auto* left = new QVBoxLayout;
@@ -96,6 +118,9 @@ MailAccountsDialog::MailAccountsDialog(ConnectedAccountRepository* accounts, Ema
     top->addLayout(left, 1);
     top->addLayout(buttons);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    // Enter in the Gmail search saves it; it must not press a button (open a sign-in, close the window).
+    for (QPushButton* button : findChildren<QPushButton*>())
+        button->setAutoDefault(false);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTreeWidget;
@@ -28,6 +29,7 @@ public:
 
     QTreeWidget* list() const { return m_list; }
     QSpinBox* intervalSpin() const { return m_interval; }
+    QLineEdit* gmailQueryEdit() const { return m_gmailQuery; }
     void addImapAccount();
     // Connect Gmail / Outlook (OAuthSignInDialog); also signs an existing account in again.
     void addOAuthAccount(MailProvider provider);
@@ -56,6 +58,7 @@ private:
     QPushButton* m_disconnect;
     QPushButton* m_signInAgain;
     QSpinBox* m_interval;
+    QLineEdit* m_gmailQuery;
 };
 
 } // namespace Moniagent
