@@ -4,7 +4,8 @@
 #include "core/transaction.h"
 
 #include <QString>
-#include <QStringList>
+#include <QStringView>
+#include <QVarLengthArray>
 
 namespace Moniagent {
 
@@ -20,7 +21,10 @@ struct CategorizationInput
     // Filled by from():
     QString merchantKey; // normalized store name: merchant, or the description when there is no merchant
     QString text; // merchant + description folded to lower-case letters, words separated by one space
-    QStringList words; // text split into words
+
+    // `text` split into its words (views into it).
+    using Words = QVarLengthArray<QStringView, 32>;
+    Words words() const;
 
     static CategorizationInput from(const QString& merchant, const QString& description, TransactionType type,
                                     const Money& amount);

@@ -151,12 +151,65 @@ Result<std::shared_ptr<const CategoryLexicon>> CategoryLexicon::fromJson(const Q
     return std::shared_ptr<const CategoryLexicon>(std::move(lexicon));
 }
 
+void CategoryLexicon::TermIndex::insert(quint64 hash, int termIndex)
+{
+    Q_ASSERT(hash != 0);
+    if ((m_size + 1) * 2 > m_slots.size())
+        rebuild(m_slots.empty() ? 256 : m_slots.size() * 2);
+    size_t i = size_t(hash) & m_mask;
+    while (m_slots[i].hash != 0 && m_slots[i].hash != hash)
+        i = (i + 1) & m_mask;
+    Slot& slot = m_slots[i];
+    if (slot.hash == 0) {
+        slot = {hash, qint32(m_terms.size()), 0};
+        ++m_size;
+    } else if (slot.first + slot.count != qint32(m_terms.size())) {
+        // Not at the end of the flat list: move this hash's terms there (rare: equal compact forms).
+        const qint32 moved = qint32(m_terms.size());
+        for (qint32 k = 0; k < slot.count; ++k)
+            m_terms.push_back(m_terms[size_t(slot.first + k)]);
+        slot.first = moved;
+    }
+    // The newest term first, as QMultiHash listed them.
+    m_terms.insert(m_terms.begin() + slot.first, termIndex);
+    ++slot.count;
+}
+
+std::pair<const int*, const int*> CategoryLexicon::TermIndex::find(quint64 hash) const
+{
+    if (m_size == 0)
+        return {nullptr, nullptr};
+    for (size_t i = size_t(hash) & m_mask; m_slots[i].hash != 0; i = (i + 1) & m_mask) {
+        if (m_slots[i].hash == hash) {
+            const int* first = m_terms.data() + m_slots[i].first;
+            return {first, first + m_slots[i].count};
+        }
+    }
+    return {nullptr, nullptr};
+}
+
+void CategoryLexicon::TermIndex::rebuild(size_t capacity)
+{
+    std::vector<Slot> table(capacity);
+    const size_t mask = capacity - 1;
+    for (const Slot& slot : m_slots) {
+        if (slot.hash == 0)
+            continue;
+        size_t i = size_t(slot.hash) & mask;
+        while (table[i].hash != 0)
+            i = (i + 1) & mask;
+        table[i] = slot;
+    }
+    m_slots.swap(table);
+    m_mask = mask;
+}
+
 void CategoryLexicon::lookup(const CategorizationInput& input, RawHits& hits) const
 {
     const int maxWords = std::min(kMaxWords, m_longestTerm + 1);
     for (const MatchKind kind : {MatchKind::Merchant, MatchKind::Keyword}) {
         const QString& text = kind == MatchKind::Merchant ? input.merchantKey : input.text;
-        const QMultiHash<quint64, int>& index = kind == MatchKind::Merchant ? m_merchantIndex : m_keywordIndex;
+        const TermIndex& index = kind == MatchKind::Merchant ? m_merchantIndex : m_keywordIndex;
         if (index.isEmpty())
             continue;
         Spans spans;
@@ -166,14 +219,16 @@ void CategoryLexicon::lookup(const CategorizationInput& input, RawHits& hits) co
             for (qsizetype last = first; last < spans.size() && last - first < maxWords; ++last) {
                 h = FeatureHash::add(h, text.constData() + spans.at(last).start, spans.at(last).length);
                 const quint64 key = FeatureHash::finish(h);
-                for (auto it = index.constFind(key); it != index.cend() && it.key() == key; ++it) {
-                    const Term& term = m_terms.at(it.value());
+                const auto [begin, end] = index.find(key);
+                for (const int* it = begin; it != end; ++it) {
+                    const int termIndex = *it;
+                    const Term& term = m_terms.at(termIndex);
                     if (!spells(text, spans, first, last, term.compact))
                         continue;
                     const bool already = std::any_of(hits.cbegin(), hits.cend(),
-                                                     [&](const RawHit& hit) { return hit.termIndex == it.value(); });
+                                                     [&](const RawHit& hit) { return hit.termIndex == termIndex; });
                     if (!already)
-                        hits.append({term.categoryIndex, it.value(), kind, int(last - first + 1)});
+                        hits.append({term.categoryIndex, termIndex, kind, int(last - first + 1)});
                 }
             }
         }

@@ -11,6 +11,8 @@
 #include <QVarLengthArray>
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace Moniagent {
 
@@ -78,9 +80,32 @@ private:
     QStringList m_keys;
     QList<double> m_weights;
     QList<Term> m_terms;
-    // Compact form (spaces removed) hashed -> term indexes; merchants and keywords apart.
-    QMultiHash<quint64, int> m_merchantIndex;
-    QMultiHash<quint64, int> m_keywordIndex;
+    // Compact form (spaces removed) hashed -> term indexes, the last added first; merchants and keywords apart.
+    // Open addressing over the hashes (never 0, the empty slot) with each hash's terms in one flat list: lookup()
+    // probes it for every run of input words.
+    class TermIndex
+    {
+    public:
+        void insert(quint64 hash, int termIndex);
+        // The terms under `hash`: [first, last).
+        std::pair<const int*, const int*> find(quint64 hash) const;
+        bool isEmpty() const { return m_size == 0; }
+
+    private:
+        struct Slot
+        {
+            quint64 hash = 0;
+            qint32 first = 0; // into m_terms
+            qint32 count = 0;
+        };
+        void rebuild(size_t capacity);
+        std::vector<Slot> m_slots;
+        std::vector<int> m_terms;
+        size_t m_mask = 0;
+        size_t m_size = 0;
+    };
+    TermIndex m_merchantIndex;
+    TermIndex m_keywordIndex;
     int m_longestTerm = 1; // in words
 };
 

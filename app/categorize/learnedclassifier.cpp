@@ -178,7 +178,7 @@ void fillMask(QVarLengthArray<char, 128>& mask, qsizetype size, char value)
     std::fill(mask.begin(), mask.end(), value);
 }
 
-quint64 wordHash(const QString& word)
+quint64 wordHash(QStringView word)
 {
     return FeatureHash::of(word.constData(), word.size(), seedOf(0x77));
 }
@@ -194,9 +194,12 @@ struct LearnedClassifier::Model
 
     std::vector<qint64> categoryIds;
     QHash<qint64, int> indexById;
+    std::vector<std::pair<qint64, int>> sortedIds; // (id, index) by id
     std::vector<qint32> examples; // per category
     std::vector<std::array<qint64, GroupCount>> totals; // per category: features seen in each group
     std::vector<std::array<double, GroupCount>> logDenominator; // log(total + alpha * vocabulary)
+    std::vector<std::array<double, GroupCount>> logUnseen; // logAlpha - logDenominator: a feature not seen with it
+    std::vector<double> logPrior; // per category: log(examples + priorSmoothing)
     qint64 exampleTotal = 0;
     int activeCategories = 0; // with at least one example
     std::vector<double> spreadFactor; // by how many categories a feature is in, for activeCategories
@@ -242,9 +245,13 @@ struct LearnedClassifier::Model
         const int index = int(categoryIds.size());
         categoryIds.push_back(id);
         indexById.insert(id, index);
+        sortedIds.insert(std::lower_bound(sortedIds.begin(), sortedIds.end(), std::pair {id, index}),
+                         std::pair {id, index});
         examples.push_back(0);
         totals.push_back({});
         logDenominator.push_back({});
+        logUnseen.push_back({});
+        logPrior.push_back(0);
         mapped.push_back(0);
         updateDenominators(index);
         return index;
@@ -252,8 +259,11 @@ struct LearnedClassifier::Model
 
     void updateDenominators(int c)
     {
-        for (int g = 0; g < GroupCount; ++g)
+        for (int g = 0; g < GroupCount; ++g) {
             logDenominator[c][g] = std::log(double(totals[c][g]) + options.alpha[g] * vocabulary[g]);
+            logUnseen[c][g] = logAlpha[g] - logDenominator[c][g];
+        }
+        logPrior[size_t(c)] = std::log(double(examples[size_t(c)]) + options.priorSmoothing);
     }
 
     void updateSpread()
@@ -277,7 +287,9 @@ struct LearnedClassifier::Model
         return categoriesWithFeature < spreadFactor.size() ? spreadFactor[categoriesWithFeature] : 0.0;
     }
 
-    void extract(const CategorizationInput& input, Features& out) const;
+    // With skipKnownWordGrams (predict() when some candidate has examples), the character n-grams centred on a
+    // word the model knows are left out: evaluate() would skip them anyway (charGramsForNewWordsOnly).
+    void extract(const CategorizationInput& input, Features& out, bool skipKnownWordGrams = false) const;
     void add(const Features& features, int category, int delta);
 
     struct Evaluation
@@ -313,21 +325,29 @@ struct LearnedClassifier::Model
     }
 };
 
-void LearnedClassifier::Model::extract(const CategorizationInput& input, Features& out) const
+void LearnedClassifier::Model::extract(const CategorizationInput& input, Features& out, bool skipKnownWordGrams) const
 {
+    std::array<bool, kMaxWordSource + 1> knownWord {};
+    skipKnownWordGrams = skipKnownWordGrams && options.charGramsForNewWordsOnly;
     if (!input.merchantKey.isEmpty())
         out.items.append({FeatureHash::of(input.merchantKey.constData(), input.merchantKey.size(), seedOf(Store)),
                           Store, SourceStore, SourceNone});
-    const qsizetype wordCount = input.words.size();
     quint64 previous = 0;
-    for (qsizetype i = 0; i < wordCount; ++i) {
-        const quint8 source = quint8(std::min<qsizetype>(i, kMaxWordSource));
-        const quint64 h = wordHash(input.words.at(i));
-        out.items.append({FeatureHash::finish(h ^ seedOf(Word)), Word, source, SourceNone});
-        if (i > 0 && options.weight[WordPair] > 0)
+    qsizetype wordIndex = 0;
+    for (const QStringView text : input.words()) {
+        const quint8 source = quint8(std::min<qsizetype>(wordIndex, kMaxWordSource));
+        const quint64 h = wordHash(text);
+        const quint64 wordKey = FeatureHash::finish(h ^ seedOf(Word));
+        out.items.append({wordKey, Word, source, SourceNone});
+        if (skipKnownWordGrams) {
+            const Slot* slot = table.find(wordKey);
+            knownWord[source] = knownWord[source] || (slot && slot->categories > 0);
+        }
+        if (wordIndex > 0 && options.weight[WordPair] > 0)
             out.items.append({FeatureHash::finish(previous * 31 + h + seedOf(WordPair)), WordPair,
-                              quint8(std::min<qsizetype>(i - 1, kMaxWordSource)), source});
+                              quint8(std::min<qsizetype>(wordIndex - 1, kMaxWordSource)), source});
         previous = h;
+        ++wordIndex;
     }
     if (options.weight[CharGram] > 0 && options.charGramMax >= options.charGramMin && options.charGramMin > 0) {
         // " text " so that grams at word starts and ends differ from those inside words.
@@ -348,7 +368,7 @@ void LearnedClassifier::Model::extract(const CategorizationInput& input, Feature
             quint64 h = FeatureHash::start(seedOf(CharGram));
             for (int n = 1; n <= options.charGramMax && i + n <= size; ++n) {
                 h = FeatureHash::add(h, at(i + n - 1).unicode());
-                if (n >= options.charGramMin)
+                if (n >= options.charGramMin && !knownWord[wordAt[i + n / 2]])
                     out.items.append({FeatureHash::finish(h + quint64(n)), CharGram, wordAt[i + n / 2], SourceNone});
             }
         }
@@ -511,12 +531,22 @@ LearnedClassifier::Model::Evaluation LearnedClassifier::Model::evaluate(const Ca
         *rowsOut = rowOf;
     QVarLengthArray<double, 128> score(categories);
     const double priorWeight = options.priorWeight;
-    for (const int c : candidates) {
-        double s = priorWeight * std::log(double(examples[size_t(c)]) + options.priorSmoothing);
-        for (int g = 0; g < GroupCount; ++g) {
-            if (mass[g] > 0)
-                s += options.weight[g] * mass[g] * (logAlpha[g] - logDenominator[size_t(c)][g]);
+    // The groups present, each with weight * mass (the same products, in the same order, as per category).
+    std::array<int, GroupCount> presentGroups {};
+    std::array<double, GroupCount> weightedMass {};
+    int present = 0;
+    for (int g = 0; g < GroupCount; ++g) {
+        if (mass[g] > 0) {
+            presentGroups[size_t(present)] = g;
+            weightedMass[size_t(present)] = options.weight[g] * mass[g];
+            ++present;
         }
+    }
+    for (const int c : candidates) {
+        double s = priorWeight * logPrior[size_t(c)];
+        const auto& unseen = logUnseen[size_t(c)];
+        for (int k = 0; k < present; ++k)
+            s += weightedMass[size_t(k)] * unseen[size_t(presentGroups[size_t(k)])];
         score[c] = s;
     }
     for (qsizetype i = 0; i < features.items.size(); ++i) {
@@ -748,20 +778,38 @@ std::optional<LearnedClassifier::Prediction> LearnedClassifier::predict(const Ca
         fillMask(mask, categories, 1);
     } else {
         fillMask(mask, categories, 0);
-        for (const qint64 id : allowed) {
-            const auto it = d->indexById.constFind(id);
-            if (it != d->indexById.cend())
-                mask[it.value()] = 1;
+        if (std::is_sorted(allowed.cbegin(), allowed.cend())) {
+            // The owner's lists are sorted: one merge with the ids in order instead of a hash lookup each.
+            auto known = d->sortedIds.cbegin();
+            for (const qint64 id : allowed) {
+                while (known != d->sortedIds.cend() && known->first < id)
+                    ++known;
+                if (known == d->sortedIds.cend())
+                    break;
+                if (known->first == id)
+                    mask[known->second] = 1;
+            }
+        } else {
+            for (const qint64 id : allowed) {
+                const auto it = d->indexById.constFind(id);
+                if (it != d->indexById.cend())
+                    mask[it.value()] = 1;
+            }
         }
     }
+    // As evaluate() decides whether n-grams of known words count: only when a candidate has examples.
+    bool anyExamples = false;
+    for (qsizetype c = 0; c < categories && !anyExamples; ++c)
+        anyExamples = mask[c] && d->examples[size_t(c)] > 0;
     Features features;
-    d->extract(input, features);
+    d->extract(input, features, anyExamples);
     QVarLengthArray<qint32, 256> rowOf;
     const Model::Evaluation e = d->evaluate(input, features, mask, &rowOf);
     if (e.top < 0)
         return std::nullopt;
 
     Prediction prediction;
+    prediction.reasons.reserve(3);
     prediction.categoryId = d->categoryIds[size_t(e.top)];
     prediction.confidence = d->confidence(e);
     prediction.fromLexicon = e.fromLexicon;
@@ -821,6 +869,7 @@ std::optional<LearnedClassifier::Prediction> LearnedClassifier::predict(const Ca
         credit(SourceLexicon, e.lexiconBonus);
     std::sort(evidence.begin(), evidence.end(),
               [](const Evidence& a, const Evidence& b) { return a.weight > b.weight; });
+    const CategorizationInput::Words words = input.words();
     for (const Evidence& item : evidence) {
         if (item.weight <= 0.05 || prediction.reasons.size() >= 3)
             break;
@@ -841,8 +890,8 @@ std::optional<LearnedClassifier::Prediction> LearnedClassifier::predict(const Ca
             feature = QStringLiteral("sameAmount");
         } else if (item.source == SourceDirection) {
             feature = input.type == TransactionType::Income ? QStringLiteral("moneyIn") : QStringLiteral("moneyOut");
-        } else if (item.source < input.words.size()) {
-            feature = QStringLiteral("word:") + input.words.at(item.source);
+        } else if (item.source < words.size()) {
+            feature = QStringLiteral("word:") + words.at(item.source);
         } else {
             continue;
         }

@@ -1,12 +1,12 @@
 #include "merchantnormalizer.h"
 
-#include <QHash>
 #include <QList>
 #include <QVarLengthArray>
 
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <vector>
 
 namespace Moniagent {
 
@@ -61,6 +61,79 @@ QStringView specialFold(char16_t c)
 
 // ---- Word tables ----
 
+// A table from words (views into string literals, which live as long as the program) to values, built once and
+// then only read. Open addressing over a cheap hash of the word: looking words up is what normalize() does most.
+template <typename T> class WordMap
+{
+public:
+    T& operator[](QStringView key)
+    {
+        if ((m_size + 1) * 2 > m_keys.size())
+            grow();
+        size_t i = hashOf(key) & m_mask;
+        for (;; i = (i + 1) & m_mask) {
+            if (m_used[i] && m_keys[i] == key)
+                return m_values[i];
+            if (!m_used[i]) {
+                m_used[i] = 1;
+                m_keys[i] = key;
+                m_longest = std::max(m_longest, key.size());
+                ++m_size;
+                return m_values[i];
+            }
+        }
+    }
+    const T* find(QStringView key) const
+    {
+        if (m_size == 0 || key.size() > m_longest)
+            return nullptr;
+        for (size_t i = hashOf(key) & m_mask;; i = (i + 1) & m_mask) {
+            if (!m_used[i])
+                return nullptr;
+            if (m_keys[i].size() == key.size() && std::equal(key.begin(), key.end(), m_keys[i].begin()))
+                return &m_values[i];
+        }
+    }
+
+private:
+    static size_t hashOf(QStringView key)
+    {
+        quint32 h = 2166136261u;
+        for (const QChar c : key)
+            h = (h ^ c.unicode()) * 16777619u;
+        return size_t(h ^ (h >> 15));
+    }
+    void grow()
+    {
+        const size_t capacity = m_keys.empty() ? 64 : m_keys.size() * 2;
+        std::vector<QStringView> keys(capacity);
+        std::vector<T> values(capacity);
+        std::vector<char> used(capacity, 0);
+        const size_t mask = capacity - 1;
+        for (size_t j = 0; j < m_keys.size(); ++j) {
+            if (!m_used[j])
+                continue;
+            size_t i = hashOf(m_keys[j]) & mask;
+            while (used[i])
+                i = (i + 1) & mask;
+            used[i] = 1;
+            keys[i] = m_keys[j];
+            values[i] = std::move(m_values[j]);
+        }
+        m_keys.swap(keys);
+        m_values.swap(values);
+        m_used.swap(used);
+        m_mask = mask;
+    }
+
+    std::vector<QStringView> m_keys;
+    std::vector<T> m_values;
+    std::vector<char> m_used;
+    size_t m_mask = 0;
+    size_t m_size = 0;
+    qsizetype m_longest = 0;
+};
+
 enum WordFlag : quint32
 {
     Month = 1u << 0, // next to a day or year number it is part of a date
@@ -79,10 +152,10 @@ enum WordFlag : quint32
     TimeSuffix = 1u << 13, // "pm" after a time
 };
 
-const QHash<QStringView, quint32>& wordFlags()
+const WordMap<quint32>& wordFlags()
 {
-    static const QHash<QStringView, quint32> table = [] {
-        QHash<QStringView, quint32> t;
+    static const WordMap<quint32> table = [] {
+        WordMap<quint32> t;
         // Words separated by spaces; the views point into the literals, which live as long as the program.
         const auto add = [&t](quint32 flag, QStringView words) {
             for (const QStringView word : words.tokenize(u' ', Qt::SkipEmptyParts))
@@ -133,7 +206,8 @@ const QHash<QStringView, quint32>& wordFlags()
 
 quint32 flagsOf(QStringView word)
 {
-    return wordFlags().value(word, 0);
+    const quint32* flags = wordFlags().find(word);
+    return flags ? *flags : 0;
 }
 
 // Word sequences, looked up by their first word (leading and anywhere noise) or their last (cities).
@@ -157,7 +231,7 @@ public:
                 phrase.words[phrase.size++] = word;
             }
             auto& list = m_phrases[byLastWord ? phrase.words[phrase.size - 1] : phrase.words[0]];
-            list.append(phrase);
+            list.push_back(phrase);
             // Longest first, so "vir europeen emis" wins over "vir".
             std::stable_sort(list.begin(), list.end(),
                              [](const Phrase& a, const Phrase& b) { return a.size > b.size; });
@@ -167,10 +241,10 @@ public:
     // The longest phrase among `words` that starts (or, by last word, ends) at `index`; its word count or 0.
     int match(const QVarLengthArray<QStringView, 48>& words, qsizetype index) const
     {
-        const auto it = m_phrases.constFind(words[index]);
-        if (it == m_phrases.constEnd())
+        const std::vector<Phrase>* list = m_phrases.find(words[index]);
+        if (!list)
             return 0;
-        for (const Phrase& phrase : *it) {
+        for (const Phrase& phrase : *list) {
             const qsizetype first = m_byLastWord ? index - phrase.size + 1 : index;
             if (first < 0 || first + phrase.size > words.size())
                 continue;
@@ -184,7 +258,7 @@ public:
     }
 
 private:
-    QHash<QStringView, QList<Phrase>> m_phrases;
+    WordMap<std::vector<Phrase>> m_phrases;
     bool m_byLastWord;
 };
 
@@ -781,6 +855,8 @@ QString MerchantNormalizer::fold(QStringView text)
 
 QString MerchantNormalizer::normalize(QStringView raw)
 {
+    if (raw.isEmpty())
+        return {};
     const QString folded = foldForNormalize(raw);
     Tokens tokens;
     lex(folded, tokens);
@@ -796,14 +872,21 @@ QString MerchantNormalizer::normalize(QStringView raw)
     removeRepeatedWords(tokens);
     removeTrailingNoise(tokens);
 
-    QString out;
-    out.reserve(folded.size());
+    qsizetype size = 0; // the live words joined by spaces, written into one allocation
+    for (const Token& token : tokens) {
+        if (!token.removed && token.kind == Kind::Word)
+            size += (size > 0 ? 1 : 0) + token.text.size();
+    }
+    if (size == 0)
+        return {};
+    QString out(size, Qt::Uninitialized);
+    QChar* w = out.data();
     for (const Token& token : tokens) {
         if (token.removed || token.kind != Kind::Word)
             continue;
-        if (!out.isEmpty())
-            out.append(u' ');
-        out.append(token.text);
+        if (w != out.data())
+            *w++ = u' ';
+        w = std::copy(token.text.begin(), token.text.end(), w);
     }
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QUrl>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <climits>
@@ -59,29 +60,103 @@ void appendPair(QString& out, const QString& key, QStringView value)
     appendValue(out, value);
 }
 
+// appendValue()'s length for `value`.
+qsizetype encodedSize(QStringView value)
+{
+    qsizetype size = value.size();
+    for (const QChar c : value)
+        size += c == u'%' || c == u'&' || c == u'=' ? 2 : 0;
+    return size;
+}
+
+// Writes `value` form-encoded at `w` (encodedSize(value) characters) and returns the end.
+QChar* writeValue(QChar* w, QStringView value)
+{
+    for (const QChar c : value) {
+        QStringView escaped;
+        if (c == u'%')
+            escaped = u"%25";
+        else if (c == u'&')
+            escaped = u"%26";
+        else if (c == u'=')
+            escaped = u"%3D";
+        if (escaped.isEmpty()) {
+            *w++ = c;
+        } else {
+            std::copy(escaped.begin(), escaped.end(), w);
+            w += escaped.size();
+        }
+    }
+    return w;
+}
+
+QChar* writePair(QChar* w, bool first, const QString& key, QStringView value)
+{
+    if (!first)
+        *w++ = u'&';
+    w = std::copy(key.cbegin(), key.cend(), w);
+    *w++ = u'=';
+    return writeValue(w, value);
+}
+
+// `value` in decimal, written into `buffer`.
+QStringView decimal(qint64 value, char16_t (&buffer)[24])
+{
+    quint64 magnitude = value < 0 ? 0 - quint64(value) : quint64(value);
+    qsizetype at = 24;
+    do {
+        buffer[--at] = char16_t(u'0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    if (value < 0)
+        buffer[--at] = u'-';
+    return QStringView(buffer + at, 24 - at);
+}
+
+struct Pair
+{
+    const QString* key;
+    QStringView value;
+};
+
+// The same text as appendPair() for each pair in turn, written into one allocation of the right size: reasons
+// are made for every arriving transaction.
+QString joinPairs(const Pair* pairs, qsizetype count)
+{
+    qsizetype size = 0;
+    for (qsizetype i = 0; i < count; ++i)
+        size += (i > 0 ? 1 : 0) + pairs[i].key->size() + 1 + encodedSize(pairs[i].value);
+    QString out(size, Qt::Uninitialized);
+    QChar* w = out.data();
+    for (qsizetype i = 0; i < count; ++i)
+        w = writePair(w, i == 0, *pairs[i].key, pairs[i].value);
+    Q_ASSERT(w == out.data() + size);
+    return out;
+}
+
 QString modelOrLexicon(QStringView by, qint64 storeExamples, const QStringList& features)
 {
-    QString out;
-    out.reserve(48 + 24 * features.size());
-    appendPair(out, ByKey, by);
-    appendPair(out, StoreExamplesKey, QString::number(storeExamples));
+    char16_t digits[24];
+    QVarLengthArray<Pair, 8> pairs;
+    pairs.append({&ByKey, by});
+    pairs.append({&StoreExamplesKey, decimal(storeExamples, digits)});
     for (const QString& feature : features)
-        appendPair(out, FeaturesKey, feature);
-    return out;
+        pairs.append({&FeaturesKey, feature});
+    return joinPairs(pairs.constData(), pairs.size());
 }
 } // namespace
 
 QString CategorizationReason::rule(const CategorizationRule& rule)
 {
-    QString out;
-    out.reserve(64 + rule.pattern.size());
-    appendPair(out, ByKey, u"rule");
-    appendPair(out, RuleTypeKey, CategorizationRuleEnums::key(rule.type));
-    appendPair(out, PatternKey, rule.pattern);
-    appendPair(out, OriginKey, CategorizationRuleEnums::key(rule.origin));
-    if (rule.id > 0)
-        appendPair(out, RuleIdKey, QString::number(rule.id));
-    return out;
+    const QString type = CategorizationRuleEnums::key(rule.type);
+    const QString origin = CategorizationRuleEnums::key(rule.origin);
+    char16_t digits[24];
+    const Pair pairs[] = {{&ByKey, u"rule"},
+                          {&RuleTypeKey, type},
+                          {&PatternKey, rule.pattern},
+                          {&OriginKey, origin},
+                          {&RuleIdKey, decimal(rule.id, digits)}};
+    return joinPairs(pairs, rule.id > 0 ? 5 : 4);
 }
 
 QString CategorizationReason::model(qint64 storeExamples, const QStringList& features)
