@@ -49,8 +49,9 @@ struct MerchantCharges
 // The SQL behind the assistant's read-only tools: sums grouped by category, merchant or month and the charges of
 // merchants that are paid repeatedly. Every statement is scoped to one user and parameterized. Whole months come
 // from the monthly summary (transaction_totals) where the filter allows it, days from the ledger's date index, so
-// the cost follows the period asked about, not the size of the ledger. Stateless and thread-safe (each call uses
-// the calling thread's connection).
+// the cost follows the period asked about, not the size of the ledger. Merchants are not in the summary: their rows
+// are read straight from SQLite (RawQuery) and grouped in a hash table, which is several times faster than a GROUP BY
+// on the name. Stateless and thread-safe (each call uses the calling thread's connection).
 class AssistantQueries
 {
 public:
