@@ -1003,10 +1003,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not available in this version yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading the key from the system keychain…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,6 +1087,22 @@
     </message>
     <message>
         <source>Your files, receipts and emails are not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only receipts whose total, date or merchant the built-in reader is unsure of; the review shows what the model reads differently, and nothing changes unless you use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For receipts the built-in reader is unsure of, the text it read from the receipt (not the image) is sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your files and receipt images are not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your files, receipt images and emails are not sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5451,6 +5463,148 @@ Run “moniagent &lt;command&gt; --help” for the options of a command.
     </message>
 </context>
 <context>
+    <name>Moniagent::ImportHistoryDialog</name>
+    <message>
+        <source>&amp;Undo Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the transactions this import added and unlink the lines it joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import history could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No statement has been imported yet. File › Import Statements… (Ctrl+I) brings one in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import(s), %1 in the ledger.</source>
+        <translation>
+            <numerusform>%n import, %1 in the ledger.</numerusform>
+            <numerusform>%n imports, %1 in the ledger.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the %n transaction(s) imported from “%1”?</source>
+        <translation>
+            <numerusform>Remove the %n transaction imported from “%1”?</numerusform>
+            <numerusform>Remove the %n transactions imported from “%1”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement line(s) joined to transactions you already had will be unlinked; those transactions stay.</source>
+        <translation>
+            <numerusform>%n statement line joined to transactions you already had will be unlinked; those transactions stay.</numerusform>
+            <numerusform>%n statement lines joined to transactions you already had will be unlinked; those transactions stay.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing the import of “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import of “%1” could not be undone; the ledger is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s) of %1 removed.</source>
+        <translation>
+            <numerusform>%n transaction of %1 removed.</numerusform>
+            <numerusform>%n transactions of %1 removed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::ImportHistoryModel</name>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OFX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QIF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAMT.053</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (account %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement lines joined to a transaction already in the ledger (a receipt, an email)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates, unreadable and excluded lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Moniagent::ImportPresetRepository</name>
     <message>
         <source>Enter a name for the import preset.</source>
@@ -7124,6 +7278,10 @@ Every category is either confirmed by you or was applied with high confidence.</
     </message>
     <message>
         <source>&amp;Mail Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;History…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9458,6 +9616,76 @@ Keep the expenses created from it in the ledger? Choose Yes to keep them, No to 
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Moniagent::SecondOpinionBox</name>
+    <message>
+        <source>Second opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No second opinion: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reads this receipt the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 reads %n field(s) differently. Nothing changes unless you use its reading.</source>
+        <translation>
+            <numerusform>%1 reads %n field differently. Nothing changes unless you use its reading.</numerusform>
+            <numerusform>%1 reads %n fields differently. Nothing changes unless you use its reading.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the suggested %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

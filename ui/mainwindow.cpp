@@ -21,6 +21,7 @@
 #include "dialogs/settingsdialog.h"
 #include "import/exportdialog.h"
 #include "import/importdialog.h"
+#include "import/importhistorydialog.h"
 #include "itemmodels/transactionmodel.h"
 #include "jobs/jobrunner.h"
 #include "jobs/jobscheduler.h"
@@ -138,8 +139,11 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
     createChat();
     // The mail jobs read passwords through the chat's keychain store; both exist now.
     m_mail = new MailIntegration(m_session, m_secrets, m_jobRunner, m_jobScheduler, this);
+    // The optional language-model stages read the profile's AI settings at each use: nothing is sent until the user
+    // configures a model and switches the feature on.
+    m_llmStages = std::make_unique<LlmStageEnvironment>(LlmStageEnvironment::forSession(*m_session, *m_secrets));
+    m_receiptBatch->setSecondOpinion(*m_llmStages);
     if (m_session->categorizer()) {
-        m_llmStages = std::make_unique<LlmStageEnvironment>(LlmStageEnvironment::forSession(*m_session, *m_secrets));
         m_llmCategorizer = new LlmCategorizer(*m_llmStages, m_session->userId(), this);
         m_session->categorizer()->setLlmStage(m_llmCategorizer);
     }
@@ -155,6 +159,9 @@ MainWindow::MainWindow(Session* session, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    // Workers waiting for the keychain must not wait for this thread, which now waits for them.
+    if (m_secrets)
+        m_secrets->stopServingWorkers();
     // The workers use the database, which the session destroys after the window.
     if (m_session->categorizer())
         m_session->categorizer()->setLlmStage(nullptr);
@@ -220,6 +227,8 @@ void MainWindow::createActions()
     QAction* import = file->addAction(tr("&Import Statements…"), this, &MainWindow::importStatements);
     import->setObjectName(QStringLiteral("importStatementsAction"));
     import->setShortcut(QKeySequence(tr("Ctrl+I")));
+    QAction* history = file->addAction(tr("Import &History…"), this, &MainWindow::showImportHistory);
+    history->setObjectName(QStringLiteral("importHistoryAction"));
     QAction* importReceiptsAction = file->addAction(tr("Import &Receipts…"), this, &MainWindow::importReceipts);
     importReceiptsAction->setObjectName(QStringLiteral("importReceiptsAction"));
     importReceiptsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
@@ -653,6 +662,26 @@ void MainWindow::dropEvent(QDropEvent* event)
     files.sort();
     event->acceptProposedAction();
     importFiles(files);
+}
+
+ImportHistoryDialog* MainWindow::importHistoryDialog() const
+{
+    return m_importHistory;
+}
+
+void MainWindow::showImportHistory()
+{
+    if (m_importHistory) {
+        m_importHistory->reload();
+        m_importHistory->raise();
+        m_importHistory->activateWindow();
+        return;
+    }
+    m_importHistory = new ImportHistoryDialog(m_session, this);
+    m_importHistory->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_importHistory, &ImportHistoryDialog::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    m_importHistory->show();
 }
 
 void MainWindow::showExport()

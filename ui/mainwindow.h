@@ -21,6 +21,7 @@ class SecretStore;
 class ChatController;
 class ChatDock;
 class DashboardPage;
+class ImportHistoryDialog;
 class ImportReceiptsDialog;
 class JobRunner;
 class JobScheduler;
@@ -91,6 +92,9 @@ public Q_SLOTS:
     void importFiles(const QStringList& paths);
     // File › Export…: the ledger as CSV/OFX/QIF, or a backup of the profile.
     void showExport();
+    // File › Import History…: past statement imports, each can be undone (modeless, one at a time).
+    void showImportHistory();
+    ImportHistoryDialog* importHistoryDialog() const;
     // Shows the ledger page narrowed to `filter` (what a budget or chart stands for).
     void showLedger(const Moniagent::TransactionFilter& filter);
     // Shows the budgets page with this budget selected (a notification was clicked); with a date, its period.
@@ -146,6 +150,7 @@ private:
     JobRunner* m_jobRunner = nullptr;
     JobScheduler* m_jobScheduler = nullptr;
     QPointer<JobsDialog> m_jobsDialog;
+    QPointer<ImportHistoryDialog> m_importHistory;
     MailIntegration* m_mail = nullptr;
     // Asks the configured model about transactions rules and the learned model are unsure of (Settings › AI).
     std::unique_ptr<LlmStageEnvironment> m_llmStages;

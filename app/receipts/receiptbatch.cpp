@@ -1,6 +1,8 @@
 #include "receiptbatch.h"
 
+#include "ai/llmstructuredcall.h"
 #include "receiptreader.h"
+#include "receiptsecondopinion.h"
 #include "receiptservice.h"
 
 #include <QDir>
@@ -17,6 +19,7 @@ struct ReceiptBatch::Shared
     QMutex mutex;
     OcrOptions ocr;
     ReceiptParseOptions parse;
+    std::shared_ptr<const LlmStageEnvironment> llm;
     // Replaced by a fresh flag after each cancel, so files added later run again.
     std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
 };
@@ -45,6 +48,12 @@ void ReceiptBatch::setOptions(const OcrOptions& ocr, const ReceiptParseOptions& 
     QMutexLocker lock(&m_shared->mutex);
     m_shared->ocr = ocr;
     m_shared->parse = parse;
+}
+
+void ReceiptBatch::setSecondOpinion(const LlmStageEnvironment& environment)
+{
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->llm = std::make_shared<const LlmStageEnvironment>(environment);
 }
 
 void ReceiptBatch::setMaxThreads(int threads)
@@ -135,10 +144,12 @@ void ReceiptBatch::enqueue(Item item)
         }
         OcrOptions ocr;
         ReceiptParseOptions parse;
+        std::shared_ptr<const LlmStageEnvironment> llm;
         {
             QMutexLocker lock(&shared->mutex);
             ocr = shared->ocr;
             parse = shared->parse;
+            llm = shared->llm;
         }
         auto reading = ReceiptReader::forThisThread(ocr, parse).read(invoice.filePath, cancel.get());
         if (!reading) {
@@ -152,6 +163,13 @@ void ReceiptBatch::enqueue(Item item)
             invoice.error = reason;
             post(ReceiptItemStatus::Failed, invoice, reason);
             return;
+        }
+        if (llm) {
+            ReceiptSecondOpinion::consult(*llm, userId, *reading, parse.defaultCurrency, cancel.get());
+            if (cancel->load()) {
+                post(ReceiptItemStatus::Cancelled, invoice, {});
+                return;
+            }
         }
         auto saved = service->saveReading(userId, invoice.id, *reading);
         if (!saved) {

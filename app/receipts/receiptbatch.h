@@ -14,6 +14,7 @@
 namespace Moniagent {
 
 class ReceiptService;
+struct LlmStageEnvironment;
 
 // Where one file of a receipt batch is.
 enum class ReceiptItemStatus
@@ -66,6 +67,9 @@ public:
 
     // What the readers are given; read when each file starts.
     void setOptions(const OcrOptions& ocr, const ReceiptParseOptions& parse);
+    // The optional second opinion of a language model on unsure receipts (ReceiptSecondOpinion::consult), asked
+    // on the workers after reading when the profile switched it on; unset, nothing is ever sent.
+    void setSecondOpinion(const LlmStageEnvironment& environment);
     // Worker threads (default: every core).
     void setMaxThreads(int threads);
 

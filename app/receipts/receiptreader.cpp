@@ -221,6 +221,7 @@ Result<ReceiptReading> ReceiptReader::read(const QString& path, const std::atomi
         }
     }
     applyPaymentCodes(reading.document, reading.draft);
+    reading.unsure = !m_parser.unsureRegions(reading.document, reading.draft).isEmpty();
     reading.milliseconds = timer.elapsed();
     return reading;
 }

@@ -19,6 +19,7 @@ struct ReceiptReading
     ReceiptDraft draft;
     qint64 milliseconds = 0; // time spent reading and parsing
     int rereads = 0; // regions read a second time because the first pass was unsure
+    bool unsure = false; // after the rereads the parser is still unsure of the total or the date region
 
     // invoices.extracted_data: the OCR words and lines with boxes, the decoded codes, the fields with their
     // confidences and sources, and the engine versions (see extractedDataVersion), so that a later version can

@@ -1,5 +1,6 @@
 #include "receiptsecondopinion.h"
 
+#include "core/clock.h"
 #include "core/money.h"
 
 #include <QJsonArray>
@@ -180,6 +181,38 @@ QList<ReceiptSecondOpinion::Suggestion> ReceiptSecondOpinion::suggestionsOf(cons
                             object.value(QStringLiteral("suggested")).toString()});
     }
     return suggestions;
+}
+
+QString ReceiptSecondOpinion::errorOf(const ReceiptDraft& draft)
+{
+    return draft.secondOpinion.value(QStringLiteral("error")).toString();
+}
+
+bool ReceiptSecondOpinion::consult(const LlmStageEnvironment& environment, qint64 userId, ReceiptReading& reading,
+                                   const Currency& fallback, const std::atomic_bool* cancel)
+{
+    if (!reading.unsure && !isWanted(reading.draft, {}))
+        return false;
+    auto call = LlmStructuredCall::forFeature(environment, userId, LlmFeature::Receipts);
+    if (!call) {
+        reading.draft.secondOpinion = {{QStringLiteral("error"), call.error().message}};
+        return false;
+    }
+    if (!call->has_value())
+        return false;
+    LlmStructuredCall& model = **call;
+    model.setCancelCheck([cancel] { return cancel && cancel->load(); });
+    const QDate today = environment.clock ? environment.clock->today() : QDate::currentDate();
+    auto opinion = ask(model, reading.document, fallback, today);
+    if (cancel && cancel->load())
+        return true;
+    if (!opinion) {
+        reading.draft.secondOpinion
+            = {{QStringLiteral("model"), model.config().model}, {QStringLiteral("error"), opinion.error().message}};
+        return true;
+    }
+    attach(reading.draft, *opinion);
+    return true;
 }
 
 } // namespace Moniagent

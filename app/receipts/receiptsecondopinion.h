@@ -5,11 +5,13 @@
 #include "ocr/ocrdocument.h"
 #include "receiptdraft.h"
 #include "receiptparser.h"
+#include "receiptreader.h"
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QJsonObject>
 
+#include <atomic>
 #include <optional>
 
 namespace Moniagent {
@@ -62,6 +64,16 @@ public:
     // current, suggested}]}); the draft's fields stay as they are.
     static void attach(ReceiptDraft& draft, const Opinion& opinion);
     static QList<Suggestion> suggestionsOf(const ReceiptDraft& draft);
+    // Why a second opinion that was wanted is missing ("" when there is none or no reason was recorded).
+    static QString errorOf(const ReceiptDraft& draft);
+
+    // The stage in the receipt pipeline (ReceiptBatch's workers): when the profile switched the receipt second
+    // opinion on (Settings › Assistant & AI) and the reading is unsure (isWanted, or the rereads left the total or
+    // date region unsure), asks the model and attaches its suggestions to reading.draft; when the call fails, the
+    // reason is kept in draft.secondOpinion ("error") for the review to say. Nothing is sent when the switch is off.
+    // Blocks the calling worker thread; `cancel` stops the call. Returns whether the model was asked.
+    static bool consult(const LlmStageEnvironment& environment, qint64 userId, ReceiptReading& reading,
+                        const Currency& fallback, const std::atomic_bool* cancel = nullptr);
 };
 
 } // namespace Moniagent

@@ -1,5 +1,6 @@
 #include "secretstore.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSemaphore>
 #include <QThread>
@@ -168,6 +169,8 @@ Result<T> SecretStore::waitFromWorker(const QString& key, int timeoutMs,
 {
     if (QThread::currentThread() == thread())
         return Error::invalidInput(tr("The keychain cannot be used from here."), QStringLiteral("fromWorker"));
+    if (m_stopped.load())
+        return Error::cancelled();
     struct Answer
     {
         QSemaphore ready;
@@ -183,8 +186,15 @@ Result<T> SecretStore::waitFromWorker(const QString& key, int timeoutMs,
             });
         },
         Qt::QueuedConnection);
-    if (!answer->ready.tryAcquire(1, timeoutMs))
-        return Error::invalidInput(tr("The keychain did not answer. Unlock it and try again."), key);
+    // Polled, so that stopServingWorkers() ends the wait of a worker whose window is closing.
+    QElapsedTimer waited;
+    waited.start();
+    while (!answer->ready.tryAcquire(1, 50)) {
+        if (m_stopped.load())
+            return Error::cancelled();
+        if (waited.elapsed() >= timeoutMs)
+            return Error::invalidInput(tr("The keychain did not answer. Unlock it and try again."), key);
+    }
     return std::move(*answer->result);
 }
 

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -57,6 +58,10 @@ public:
     // in memory for this run.
     Result<bool> writeFromWorker(const QString& key, const QString& secret, int timeoutMs = 60'000);
 
+    // Workers waiting for the keychain (and those asking later) get an error at once instead of waiting: called when
+    // the window closes, so that its thread can wait for its workers without waiting for itself.
+    void stopServingWorkers() { m_stopped.store(true); }
+
     // False once the keychain turned out to be unavailable in this run.
     bool isPersistent() const { return m_persistent; }
     QString service() const { return m_service; }
@@ -76,6 +81,7 @@ private:
     QString m_service;
     QHash<QString, QString> m_memory;
     bool m_persistent = true;
+    std::atomic_bool m_stopped = false;
 };
 
 } // namespace Moniagent

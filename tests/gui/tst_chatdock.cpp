@@ -304,6 +304,13 @@ void TestChatDock::aiSettingsSayWhatLeavesTheComputer()
     QVERIFY(ai->privacyLabel()->text().contains(QStringLiteral("names of your categories")));
     QVERIFY(!ai->privacyLabel()->text().contains(QStringLiteral("When you ask the assistant")));
     categorization->setChecked(false);
+    auto* receipts = ai->findChild<QCheckBox*>(QStringLiteral("aiReceipts"));
+    QVERIFY(receipts && receipts->isEnabled());
+    QTest::mouseClick(receipts, Qt::LeftButton, {}, QPoint(8, receipts->height() / 2));
+    QVERIFY(receipts->isChecked());
+    QVERIFY(ai->privacyLabel()->text().contains(QStringLiteral("the text it read from the receipt (not the image)")));
+    QVERIFY(ai->privacyLabel()->text().contains(QStringLiteral("receipt images and emails are not sent")));
+    receipts->setChecked(false);
     ai->chatCheck()->setChecked(true);
     auto* tabs = dialog.findChild<QTabWidget*>(QStringLiteral("settingsTabs"));
     tabs->setCurrentWidget(ai->parentWidget());

@@ -6,6 +6,8 @@
 #include "import/csvmappingpage.h"
 #include "import/exportdialog.h"
 #include "import/importdialog.h"
+#include "import/importhistorydialog.h"
+#include "import/importhistorymodel.h"
 #include "import/importpreviewmodel.h"
 #include "importers/csvpresetstore.h"
 #include "itemmodels/transactionmodel.h"
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void previewExcludeImportUndo();
+    void importHistoryUndoesAnImport();
     void columnWizardSavesPreset();
     void notAStatementChangesNothing();
     void dropOnWindowRoutesFiles();
@@ -166,6 +169,64 @@ void TestImportDialog::previewExcludeImportUndo()
     QVERIFY(again.summaryLabel()->text().contains(u"3 duplicates skipped"));
     QCOMPARE(again.importButton()->text(), QStringLiteral("&Import 1 Line"));
     screenshot(&again, QStringLiteral("import-again"));
+}
+
+// File › Import History lists the import with its counts; Undo Import asks, then takes it out on a worker thread;
+// the Edit › Undo entry of the same import then has nothing left to undo, and Redo brings it back.
+void TestImportDialog::importHistoryUndoesAnImport()
+{
+    const QString path = write(*m_dir, QStringLiteral("history.csv"),
+                               "Date,Description,Amount\n"
+                               "2025-04-01,TESCO STORES 3217,-12.30\n"
+                               "2025-04-03,SHELL OIL 5521,-45.99\n");
+    ImportDialog dialog(m_session.get(), m_window->undoStack(), {path}, m_window.get());
+    dialog.show();
+    QVERIFY(waitForPreview(dialog));
+    QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&]() { return dialog.result() == QDialog::Accepted && !dialog.isVisible(); }, 20000));
+    QCOMPARE(ledgerCount(), 2);
+
+    auto* action = m_window->findChild<QAction*>(QStringLiteral("importHistoryAction"));
+    QVERIFY(action);
+    action->trigger();
+    ImportHistoryDialog* history = m_window->importHistoryDialog();
+    QVERIFY(history && history->isVisible());
+    QAbstractItemModel* model = history->view()->model();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, ImportHistoryModel::FileColumn).data().toString(), QStringLiteral("history.csv"));
+    QCOMPARE(model->index(0, ImportHistoryModel::FormatColumn).data().toString(), QStringLiteral("CSV"));
+    QCOMPARE(model->index(0, ImportHistoryModel::AddedColumn).data().toString(), QStringLiteral("2"));
+    QCOMPARE(model->index(0, ImportHistoryModel::StatusColumn).data().toString(), QStringLiteral("In the ledger"));
+    QVERIFY(history->undoButton()->isEnabled());
+    screenshot(history, QStringLiteral("import-history"));
+
+    // Asked, and declined: nothing changes.
+    MessageBox::setNextAnswer(QMessageBox::No);
+    QTest::mouseClick(history->undoButton(), Qt::LeftButton);
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("Remove the 2 transactions imported from “history.csv”")),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(!history->isBusy());
+    QCOMPARE(ledgerCount(), 2);
+
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(history->undoButton(), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&]() { return !history->isBusy(); }, 20000));
+    QCOMPARE(ledgerCount(), 0);
+    QTRY_VERIFY(
+        m_window->statusBar()->currentMessage().contains(QStringLiteral("2 transactions of history.csv removed")));
+    QVERIFY(model->index(0, ImportHistoryModel::StatusColumn).data().toString().startsWith(QStringLiteral("Undone")));
+    QVERIFY(!history->undoButton()->isEnabled());
+
+    // Edit › Undo of the same import: already out, so nothing to do and no error; Redo imports it again.
+    QUndoStack* undo = m_window->undoStack();
+    QCOMPARE(undo->undoText(), QStringLiteral("Import of history.csv"));
+    undo->undo();
+    QCOMPARE(ledgerCount(), 0);
+    undo->redo();
+    QCOMPARE(ledgerCount(), 2);
+    history->reload();
+    QCOMPARE(model->index(0, ImportHistoryModel::StatusColumn).data().toString(), QStringLiteral("In the ledger"));
+    history->close();
 }
 
 void TestImportDialog::columnWizardSavesPreset()

@@ -1,6 +1,9 @@
 #include "common/messagebox.h"
+#include "core/aisettings.h"
+#include "db/aisettingsrepository.h"
 #include "db/invoicerepository.h"
 #include "guitest.h"
+#include "llmtestserver.h"
 #include "mainwindow.h"
 #include "receiptimage.h"
 #include "receipts/importreceiptsdialog.h"
@@ -9,12 +12,16 @@
 #include "receipts/receiptreviewdialog.h"
 #include "receipts/receiptreviewflow.h"
 #include "receipts/receiptspage.h"
+#include "receipts/secondopinionbox.h"
 #include "session/session.h"
 #include "testdatabase.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDateEdit>
 #include <QDropEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
@@ -41,6 +48,7 @@ private Q_SLOTS:
     void cleanup();
     void dropReviewAcceptAndSkip();
     void deleteFromReceiptsPageKeepsExpenses();
+    void secondOpinionOnAnUnsureReceipt();
 
 private:
     void drop(const QStringList& paths);
@@ -143,6 +151,7 @@ void TestReceiptImport::dropReviewAcceptAndSkip()
     // Sorted by file name: bakery.jpg comes first.
     QVERIFY2(merchant->text().contains(QStringLiteral("BLUE DOOR")), qPrintable(merchant->text()));
     Test::screenshot(first, QStringLiteral("receipt-review"));
+    QVERIFY(!first->secondOpinion()->isVisible()); // no language model configured: nothing was asked
     QCOMPARE(first->acceptance().total, Money::fromMinor(816, u"USD"));
     QCOMPARE(first->acceptance().date, QDate(2026, 10, 25)); // day first: there is no 25th month
     merchant->selectAll();
@@ -220,6 +229,85 @@ void TestReceiptImport::deleteFromReceiptsPageKeepsExpenses()
     QVERIFY(!QFileInfo::exists(stored));
     QVERIFY(QFileInfo::exists(grocery)); // the user's own file is never touched
     QTRY_COMPARE(page->model()->rowCount(), 0);
+}
+
+// With a language model configured and Settings › Assistant & AI › receipts switched on, a receipt the reader is
+// unsure of (no date) gets the model's reading beside the fields; nothing changes until the user presses Use.
+void TestReceiptImport::secondOpinionOnAnUnsureReceipt()
+{
+    Test::LlmTestServer server;
+    AiSettings settings;
+    settings.provider = AiSettings::Provider::OpenAi;
+    settings.baseUrl = server.url(QStringLiteral("/v1"));
+    settings.model = QStringLiteral("receipt-model");
+    settings.features.receipts = true;
+    QVERIFY(AiSettingsRepository(m_session->database()).save(m_session->userId(), settings));
+    const QDate paid = m_clock->today().addDays(-3);
+    const QJsonObject answer {{QStringLiteral("merchant"), QStringLiteral("Green Leaf Grocer")},
+                              {QStringLiteral("date"), paid.toString(Qt::ISODate)},
+                              {QStringLiteral("total"), QStringLiteral("8.16")},
+                              {QStringLiteral("tax"), QStringLiteral("1.36")},
+                              {QStringLiteral("currency"), QStringLiteral("USD")}};
+    const QJsonObject completion {
+        {QStringLiteral("model"), QStringLiteral("receipt-model")},
+        {QStringLiteral("choices"),
+         QJsonArray {
+             QJsonObject {{QStringLiteral("index"), 0},
+                          {QStringLiteral("message"),
+                           QJsonObject {{QStringLiteral("role"), QStringLiteral("assistant")},
+                                        {QStringLiteral("content"),
+                                         QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact))}}},
+                          {QStringLiteral("finish_reason"), QStringLiteral("stop")}}}},
+        {QStringLiteral("usage"),
+         QJsonObject {{QStringLiteral("prompt_tokens"), 210}, {QStringLiteral("completion_tokens"), 40}}}};
+    server.enqueue(QStringLiteral("/v1/chat/completions"), Test::ScriptedReply::json(completion));
+
+    QStringList lines = Test::groceryReceipt();
+    lines.removeIf([](const QString& line) { return line.startsWith(QStringLiteral("Date:")); });
+    const QString path = m_dir->filePath(QStringLiteral("nodate.png"));
+    QVERIFY(Test::writeReceipt(path, lines));
+    QSignalSpy idle(m_window->receiptBatch(), &ReceiptBatch::idle);
+    drop({path});
+    QVERIFY(idle.wait(60000));
+    QCOMPARE(m_window->receiptBatch()->item(0).status, ReceiptItemStatus::NeedsReview);
+    // Only the text the reader found went out, never the image.
+    QCOMPARE(server.requests(QStringLiteral("/v1/chat/completions")).size(), 1);
+    const QByteArray sent = server.requests(QStringLiteral("/v1/chat/completions")).first().body;
+    QVERIFY2(sent.contains("TOTAL"), sent.constData());
+    QVERIFY(!sent.contains("image_url"));
+
+    QTest::mouseClick(m_window->importReceiptsDialog()->reviewButton(), Qt::LeftButton);
+    ReceiptReviewDialog* dialog = waitForReview();
+    QVERIFY(dialog);
+    SecondOpinionBox* box = dialog->secondOpinion();
+    QVERIFY(box->isVisible());
+    const QString dateText = box->suggestionText(QStringLiteral("date"));
+    QVERIFY2(dateText.contains(QString::number(paid.year())) && dateText.contains(QString::number(paid.day())),
+             qPrintable(dateText));
+    QVERIFY2(dateText.startsWith(QStringLiteral("not found")), qPrintable(dateText));
+    QVERIFY(box->suggestionText(QStringLiteral("total")).isEmpty()); // the model agrees on the total
+    auto* dateEdit = dialog->findChild<QDateEdit*>(QStringLiteral("dateEdit"));
+    QVERIFY(dateEdit);
+    QVERIFY(dateEdit->date() != paid); // not applied by itself
+    QCOMPARE(dialog->acceptance().total, Money::fromMinor(816, u"USD"));
+    Test::screenshot(dialog, QStringLiteral("receipt-second-opinion"));
+
+    auto* use = box->findChild<QPushButton*>(QStringLiteral("use_dateButton"));
+    QVERIFY(use);
+    QTest::mouseClick(use, Qt::LeftButton);
+    QCOMPARE(dateEdit->date(), paid);
+    QVERIFY(!use->isEnabled());
+    QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("merchantEdit")), Qt::Key_Return);
+    QTRY_COMPARE(count(QStringLiteral("SELECT count(*) FROM transactions")), 1);
+    QSqlQuery query(m_session->database()->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT occurred_on, amount_minor FROM transactions")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), paid.toString(Qt::ISODate));
+    QCOMPARE(query.value(1).toLongLong(), 816);
+    // The call is accounted as receipt work with its tokens.
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM llm_transactions WHERE total_tokens = 250")), 1);
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM ai_interactions WHERE interaction_type = 'invoice_processing'")), 1);
 }
 
 QTEST_MAIN(TestReceiptImport)

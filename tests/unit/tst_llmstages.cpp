@@ -632,6 +632,100 @@ private Q_SLOTS:
         QCOMPARE(accounted().size(), 1);
         QCOMPARE(accounted().first().promptHash, opinion->promptHash);
     }
+
+    // The pipeline stage (ReceiptSecondOpinion::consult, as ReceiptBatch's workers call it): asks only when the
+    // switch is on and the reading is unsure, keeps the reason when the call fails, never changes the fields.
+    void receiptConsultAsksOnlyWhenSwitchedOnAndUnsure()
+    {
+        ReceiptReading reading;
+        OcrPage page;
+        for (const char* line : {"CORNER CAFE", "Latte 3.40", "TOTAL 3.40"}) {
+            OcrLine ocrLine;
+            ocrLine.text = QString::fromLatin1(line);
+            page.lines.append(ocrLine);
+        }
+        reading.document.pages.append(page);
+        reading.draft.merchant = QStringLiteral("CORNER CAFE");
+        reading.draft.currency = Currency::fromCode(u"EUR");
+        reading.draft.totalMinor = 340;
+        for (const char* field : {ReceiptDraft::Merchant, ReceiptDraft::Total})
+            reading.draft.sources.insert(QString::fromLatin1(field), {0.9f, {}, 0, QStringLiteral("ocr"), {}});
+        // No date: unsure.
+        const auto consult = [&](ReceiptReading& target) {
+            auto future = QtConcurrent::run([&] {
+                return ReceiptSecondOpinion::consult(environment(), m_user, target, Currency::fromCode(u"EUR"));
+            });
+            if (!QTest::qWaitFor([&] { return future.isFinished(); }, 20'000))
+                return false;
+            return future.result();
+        };
+
+        // Switch off (no settings at all, then a model without the receipts switch): nothing is sent.
+        ReceiptReading off = reading;
+        QVERIFY(!consult(off));
+        configure(true, true, false);
+        QVERIFY(!consult(off));
+        QVERIFY(off.draft.secondOpinion.isEmpty());
+        QCOMPARE(m_server->requests(CompletionsPath).size(), 0);
+
+        // Switched on, but a sure reading: nothing is sent.
+        configure(false, false, true);
+        ReceiptReading sure = reading;
+        sure.draft.date = QDate(2026, 11, 18);
+        sure.draft.sources.insert(QString::fromLatin1(ReceiptDraft::Date), {0.9f, {}, 0, QStringLiteral("ocr"), {}});
+        QVERIFY(!consult(sure));
+        QCOMPARE(m_server->requests(CompletionsPath).size(), 0);
+        // … unless the rereads left a region unsure.
+        sure.unsure = true;
+        m_server->enqueue(
+            CompletionsPath,
+            ScriptedReply::json(completion(compact({{QStringLiteral("merchant"), QStringLiteral("Corner Cafe")},
+                                                    {QStringLiteral("date"), QStringLiteral("2026-11-18")},
+                                                    {QStringLiteral("total"), QStringLiteral("3.40")},
+                                                    {QStringLiteral("tax"), QJsonValue()},
+                                                    {QStringLiteral("currency"), QStringLiteral("EUR")}}))));
+        QVERIFY(consult(sure));
+        QVERIFY(ReceiptSecondOpinion::suggestionsOf(sure.draft).isEmpty()); // it agrees
+        QCOMPARE(sure.draft.secondOpinion.value(QStringLiteral("model")).toString(), QStringLiteral("test-model"));
+
+        // The unsure reading: the model's date becomes a suggestion; the draft keeps its own (missing) date.
+        m_server->enqueue(
+            CompletionsPath,
+            ScriptedReply::json(completion(compact({{QStringLiteral("merchant"), QStringLiteral("Corner Cafe")},
+                                                    {QStringLiteral("date"), QStringLiteral("2026-11-17")},
+                                                    {QStringLiteral("total"), QStringLiteral("3.40")},
+                                                    {QStringLiteral("tax"), QJsonValue()},
+                                                    {QStringLiteral("currency"), QStringLiteral("EUR")}}))));
+        ReceiptReading unsure = reading;
+        QVERIFY(consult(unsure));
+        const auto suggestions = ReceiptSecondOpinion::suggestionsOf(unsure.draft);
+        QCOMPARE(suggestions.size(), 1);
+        QCOMPARE(suggestions.first(),
+                 (ReceiptSecondOpinion::Suggestion {QStringLiteral("date"), QString(), QStringLiteral("2026-11-17")}));
+        QVERIFY(!unsure.draft.date.isValid());
+        QVERIFY(compact(m_server->requests(CompletionsPath).last().json).contains(QLatin1String("TOTAL 3.40")));
+        const auto rows = accounted();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM ai_interactions WHERE user_id = ? AND "
+                                             "interaction_type = 'invoice_processing'"),
+                              {m_user}),
+                 2);
+
+        // The server fails: the reason is kept for the review, the fields stay as read.
+        for (int attempt = 0; attempt < 4; ++attempt)
+            m_server->enqueue(CompletionsPath,
+                              ScriptedReply::json({{QStringLiteral("error"),
+                                                    QJsonObject {{QStringLiteral("message"),
+                                                                  QStringLiteral("model is "
+                                                                                 "loading")}}}},
+                                                  503));
+        ReceiptReading failing = reading;
+        QVERIFY(consult(failing));
+        QVERIFY(!ReceiptSecondOpinion::errorOf(failing.draft).isEmpty());
+        QVERIFY(ReceiptSecondOpinion::suggestionsOf(failing.draft).isEmpty());
+        QCOMPARE(failing.draft.totalMinor, reading.draft.totalMinor);
+        QCOMPARE(failing.draft.merchant, reading.draft.merchant);
+    }
 };
 
 QTEST_MAIN(TestLlmStages)

@@ -105,8 +105,8 @@ AiSettingsWidget::AiSettingsWidget(Session* session, SecretStore* secrets, QWidg
     features->addWidget(m_chat);
     features->addWidget(m_email);
     features->addWidget(m_categorization);
-    // The receipt second opinion (ReceiptSecondOpinion) is not part of the receipt review yet.
-    m_receipts->setToolTip(tr("Not available in this version yet"));
+    m_receipts->setToolTip(tr("Only receipts whose total, date or merchant the built-in reader is unsure of; the "
+                              "review shows what the model reads differently, and nothing changes unless you use it"));
     features->addWidget(m_receipts);
     m_email->setObjectName(QStringLiteral("aiEmail"));
     m_categorization->setObjectName(QStringLiteral("aiCategorization"));
@@ -124,7 +124,7 @@ AiSettingsWidget::AiSettingsWidget(Session* session, SecretStore* secrets, QWidg
     connect(m_provider, &QComboBox::currentIndexChanged, this, &AiSettingsWidget::onProviderChosen);
     connect(m_baseUrl, &QLineEdit::textChanged, this, &AiSettingsWidget::updateState);
     connect(m_model, &QComboBox::currentTextChanged, this, &AiSettingsWidget::updateState);
-    for (QCheckBox* feature : {m_chat, m_email, m_categorization})
+    for (QCheckBox* feature : {m_chat, m_email, m_categorization, m_receipts})
         connect(feature, &QCheckBox::toggled, this, &AiSettingsWidget::updateState);
     connect(m_refresh, &QPushButton::clicked, this, &AiSettingsWidget::refreshModels);
     connect(m_test, &QPushButton::clicked, this, &AiSettingsWidget::testConnection);
@@ -205,9 +205,9 @@ void AiSettingsWidget::updateState()
     for (QWidget* field :
          {static_cast<QWidget*>(m_baseUrl), static_cast<QWidget*>(m_model), static_cast<QWidget*>(m_refresh),
           static_cast<QWidget*>(m_key), static_cast<QWidget*>(m_test), static_cast<QWidget*>(m_chat),
-          static_cast<QWidget*>(m_cap), static_cast<QWidget*>(m_email), static_cast<QWidget*>(m_categorization)})
+          static_cast<QWidget*>(m_cap), static_cast<QWidget*>(m_email), static_cast<QWidget*>(m_categorization),
+          static_cast<QWidget*>(m_receipts)})
         field->setEnabled(!none);
-    m_receipts->setEnabled(false);
     const LlmProviderPreset* preset = LlmProviderPresets::find(id);
     const bool local = LlmProviderPresets::isLocal(m_baseUrl->text());
     if (preset && !preset->needsKey)
@@ -220,7 +220,8 @@ void AiSettingsWidget::updateState()
         m_keyState->clear();
 
     const QString host = QUrl(m_baseUrl->text().trimmed()).host();
-    const bool anyFeature = m_chat->isChecked() || m_email->isChecked() || m_categorization->isChecked();
+    const bool anyFeature
+        = m_chat->isChecked() || m_email->isChecked() || m_categorization->isChecked() || m_receipts->isChecked();
     if (none || !anyFeature) {
         m_privacy->setText(tr("Nothing leaves this computer: questions are answered by the built-in offline "
                               "assistant from your own data."));
@@ -241,8 +242,18 @@ void AiSettingsWidget::updateState()
             sent << tr("For transactions that rules and the learned model cannot categorize, the merchant, "
                        "description, amount and the names of your categories are sent to %1.")
                         .arg(server);
-        sent << (m_email->isChecked() ? tr("Your files and receipts are not sent.")
-                                      : tr("Your files, receipts and emails are not sent."));
+        if (m_receipts->isChecked())
+            sent << tr("For receipts the built-in reader is unsure of, the text it read from the receipt (not the "
+                       "image) is sent to %1.")
+                        .arg(server);
+        if (m_email->isChecked() && m_receipts->isChecked())
+            sent << tr("Your files and receipt images are not sent.");
+        else if (m_email->isChecked())
+            sent << tr("Your files and receipts are not sent.");
+        else if (m_receipts->isChecked())
+            sent << tr("Your files, receipt images and emails are not sent.");
+        else
+            sent << tr("Your files, receipts and emails are not sent.");
         m_privacy->setText(sent.join(u' '));
     }
 }

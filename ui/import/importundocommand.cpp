@@ -17,6 +17,11 @@ void ImportUndoCommand::undo()
     if (!m_applied)
         return;
     auto undone = m_importer.undo(m_result.importId);
+    if (!undone && undone.error().code == Error::Code::Conflict) {
+        // Already undone from File › Import History: nothing left to take out.
+        m_applied = false;
+        return;
+    }
     if (!undone) {
         if (m_onError)
             m_onError(undone.error().message);

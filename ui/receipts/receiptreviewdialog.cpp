@@ -6,6 +6,7 @@
 #include "receiptitemsmodel.h"
 #include "receipts/receiptsplit.h"
 #include "receipttext.h"
+#include "secondopinionbox.h"
 #include "session/session.h"
 
 #include <QAction>
@@ -316,6 +317,10 @@ void ReceiptReviewDialog::buildForm(const ReceiptReviewInput& input)
     fieldsLayout->setContentsMargins(6, 0, 0, 0);
     fieldsLayout->addWidget(m_position);
     fieldsLayout->addLayout(form);
+    const Currency shownIn = input.draft.currency.isValid() ? input.draft.currency : m_session->baseCurrency();
+    m_secondOpinion = new SecondOpinionBox(input.draft, shownIn, locale, fieldsPane);
+    connect(m_secondOpinion, &SecondOpinionBox::useRequested, this, &ReceiptReviewDialog::useSuggestion);
+    fieldsLayout->addWidget(m_secondOpinion);
     fieldsLayout->addWidget(buildItems(), 1);
     fieldsLayout->addWidget(m_problems);
 
@@ -536,6 +541,38 @@ void ReceiptReviewDialog::fill(const ReceiptReviewInput& input)
     m_zoomLabel->setText(locale.toString(qRound(m_view->zoom() * 100)) + QStringLiteral(" %"));
 
     suggestCategories();
+}
+
+void ReceiptReviewDialog::useSuggestion(const QString& field, const QString& value)
+{
+    const QLocale locale = m_session->locale();
+    if (field == QLatin1String(ReceiptDraft::Merchant)) {
+        m_merchant->setText(value.left(m_merchant->maxLength()));
+        setMark(field, m_merchant, ReceiptMarks::None);
+    } else if (field == QLatin1String(ReceiptDraft::Date)) {
+        const QDate date = QDate::fromString(value, Qt::ISODate);
+        if (!date.isValid())
+            return;
+        m_date->setDate(date);
+        setMark(field, m_date, ReceiptMarks::None);
+    } else if (field == QLatin1String(ReceiptDraft::CurrencyField)) {
+        const Currency chosen = Currency::fromCode(value);
+        if (!chosen.isValid())
+            return;
+        int index = m_currencyBox->findData(chosen.code());
+        if (index < 0) {
+            m_currencyBox->addItem(chosen.code(), chosen.code());
+            index = m_currencyBox->count() - 1;
+        }
+        m_currencyBox->setCurrentIndex(index);
+    } else if (field == QLatin1String(ReceiptDraft::Total) || field == QLatin1String(ReceiptDraft::Tax)) {
+        QLineEdit* edit = field == QLatin1String(ReceiptDraft::Total) ? m_total : m_tax;
+        auto money = Money::fromDecimalString(value, currency());
+        if (!money)
+            return;
+        edit->setText(money->toNumberString(locale));
+        setMark(field, edit, ReceiptMarks::None);
+    }
 }
 
 void ReceiptReviewDialog::setMark(const QString& field, QWidget* editor, ReceiptMarks::Mark mark)

@@ -28,6 +28,7 @@ namespace Moniagent {
 
 class ReceiptImageView;
 class ReceiptItemsModel;
+class SecondOpinionBox;
 class Session;
 
 // What the review of one receipt starts from.
@@ -90,6 +91,8 @@ public:
     QString highlightedField() const;
     // The mark shown beside a field (ReceiptDraft field names).
     ReceiptMarks::Mark mark(const QString& field) const { return m_marks.value(field, ReceiptMarks::None); }
+    // The language model's second opinion (hidden when the receipt has none).
+    SecondOpinionBox* secondOpinion() const { return m_secondOpinion; }
 
 public Q_SLOTS:
     // Accepts when the fields are valid and, for a likely duplicate, the user agrees; otherwise shows why and stays.
@@ -123,6 +126,7 @@ private:
     void addLine();
     void removeLine();
     void focusFirstUnsure();
+    void useSuggestion(const QString& field, const QString& value);
     void saveLayout();
 
     Session* m_session;
@@ -158,6 +162,7 @@ private:
     QLabel* m_mismatch;
     QLabel* m_problems;
     QLabel* m_lineProblem;
+    SecondOpinionBox* m_secondOpinion = nullptr;
     QDialogButtonBox* m_buttons;
     QPushButton* m_accept;
     QPushButton* m_skip;
