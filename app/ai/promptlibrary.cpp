@@ -52,7 +52,7 @@ PromptTemplate PromptLibrary::parse(const QString& fileName, const QByteArray& c
 
 Result<PromptTemplate> PromptLibrary::load(const QString& name, int version)
 {
-    const auto fileName = name + QStringLiteral(".v") + QString::number(version) + QStringLiteral(".md");
+    const QString fileName = name + QStringLiteral(".v") + QString::number(version) + QStringLiteral(".md");
     QFile file(directory() + u'/' + fileName);
     if (!file.open(QIODevice::ReadOnly))
         return Error::notFound(tr("The prompt %1 is missing.").arg(fileName));

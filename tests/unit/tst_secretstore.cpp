@@ -56,7 +56,7 @@ private Q_SLOTS:
             && qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             QSKIP("not run through scripts/test: no session bus with a Secret Service");
         // A service of its own so that a developer's real keychain entries are never touched.
-        const auto service = QStringLiteral("moniagent-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString service = QStringLiteral("moniagent-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
         const auto key = SecretStore::llmKey(QStringLiteral("openai"), QStringLiteral("sam"));
         const auto secret = QStringLiteral("sk-test-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
         SecretStore store(service);
