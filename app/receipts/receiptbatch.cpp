@@ -33,6 +33,7 @@ ReceiptBatch::ReceiptBatch(ReceiptService* service, qint64 userId, QObject* pare
     qRegisterMetaType<ReceiptItemStatus>();
     m_pool.setMaxThreadCount(QThread::idealThreadCount());
     m_pool.setExpiryTimeout(-1); // keep the threads, and with them their Tesseract engines
+    m_askPool.setMaxThreadCount(kAskingThreads);
     m_shared->parse.today = QDate::currentDate();
     m_shared->parse.defaultCurrency = Currency::forLocale(QLocale());
 }
@@ -40,7 +41,8 @@ ReceiptBatch::ReceiptBatch(ReceiptService* service, qint64 userId, QObject* pare
 ReceiptBatch::~ReceiptBatch()
 {
     m_shared->cancel->store(true);
-    m_pool.waitForDone();
+    m_pool.waitForDone(); // readers may still hand a reading to the asking pool
+    m_askPool.waitForDone();
 }
 
 void ReceiptBatch::setOptions(const OcrOptions& ocr, const ReceiptParseOptions& parse)
@@ -164,20 +166,30 @@ void ReceiptBatch::enqueue(Item item)
             post(ReceiptItemStatus::Failed, invoice, reason);
             return;
         }
-        if (llm) {
-            ReceiptSecondOpinion::consult(*llm, userId, *reading, parse.defaultCurrency, cancel.get());
+        const auto save = [service, userId, post](const Invoice& read, const ReceiptReading& result) {
+            auto saved = service->saveReading(userId, read.id, result);
+            if (!saved) {
+                post(ReceiptItemStatus::Failed, read, saved.error().message);
+                return;
+            }
+            post(saved->status == InvoiceStatus::Processed ? ReceiptItemStatus::Done : ReceiptItemStatus::NeedsReview,
+                 *saved, {});
+        };
+        if (!llm) {
+            save(invoice, *reading);
+            return;
+        }
+        // The model's answer takes seconds of waiting, not computing: it is awaited on the asking pool, so this
+        // reader goes on with the next file meanwhile.
+        m_askPool.start([cancel, llm, userId, parse, invoice, post, save, result = std::move(*reading)]() mutable {
+            if (!cancel->load())
+                ReceiptSecondOpinion::consult(*llm, userId, result, parse.defaultCurrency, cancel.get());
             if (cancel->load()) {
                 post(ReceiptItemStatus::Cancelled, invoice, {});
                 return;
             }
-        }
-        auto saved = service->saveReading(userId, invoice.id, *reading);
-        if (!saved) {
-            post(ReceiptItemStatus::Failed, invoice, saved.error().message);
-            return;
-        }
-        post(saved->status == InvoiceStatus::Processed ? ReceiptItemStatus::Done : ReceiptItemStatus::NeedsReview,
-             *saved, {});
+            save(invoice, result);
+        });
     });
 }
 

@@ -68,7 +68,8 @@ public:
     // What the readers are given; read when each file starts.
     void setOptions(const OcrOptions& ocr, const ReceiptParseOptions& parse);
     // The optional second opinion of a language model on unsure receipts (ReceiptSecondOpinion::consult), asked
-    // on the workers after reading when the profile switched it on; unset, nothing is ever sent.
+    // after reading when the profile switched it on, on threads of its own so that waiting for the model never
+    // holds up reading the next file; unset, nothing is ever sent.
     void setSecondOpinion(const LlmStageEnvironment& environment);
     // Worker threads (default: every core).
     void setMaxThreads(int threads);
@@ -121,7 +122,9 @@ private:
     qint64 m_userId;
     QList<Item> m_items;
     std::shared_ptr<Shared> m_shared;
-    QThreadPool m_pool;
+    static constexpr int kAskingThreads = 4; // model calls awaited at once
+    QThreadPool m_pool; // readers: OCR and parsing, one per core
+    QThreadPool m_askPool; // second opinions: waiting for the model
     quint64 m_nextKey = 1;
     int m_running = 0; // tasks queued or running
     int m_runStart = 0; // first row of the current run (rows queued since the batch was last idle)

@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QDateEdit>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void dropReviewAcceptAndSkip();
     void deleteFromReceiptsPageKeepsExpenses();
     void secondOpinionOnAnUnsureReceipt();
+    void waitingForTheModelDoesNotHoldUpReading();
 
 private:
     void drop(const QStringList& paths);
@@ -308,6 +310,75 @@ void TestReceiptImport::secondOpinionOnAnUnsureReceipt()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM llm_transactions WHERE total_tokens = 250")), 1);
     QCOMPARE(
         count(QStringLiteral("SELECT count(*) FROM ai_interactions WHERE interaction_type = 'invoice_processing'")), 1);
+}
+
+// With one reader, a slow model answering about the first receipt must not keep the second one from being read:
+// the second finishes first, the first when its answer arrives.
+void TestReceiptImport::waitingForTheModelDoesNotHoldUpReading()
+{
+    Test::LlmTestServer server;
+    AiSettings settings;
+    settings.provider = AiSettings::Provider::OpenAi;
+    settings.baseUrl = server.url(QStringLiteral("/v1"));
+    settings.model = QStringLiteral("receipt-model");
+    settings.features.receipts = true;
+    QVERIFY(AiSettingsRepository(m_session->database()).save(m_session->userId(), settings));
+    const auto reply = [](const QString& merchant, int delayMs) {
+        const QJsonObject answer {{QStringLiteral("merchant"), merchant},
+                                  {QStringLiteral("date"), QStringLiteral("2026-11-14")},
+                                  {QStringLiteral("total"), QStringLiteral("8.16")},
+                                  {QStringLiteral("tax"), QStringLiteral("1.36")},
+                                  {QStringLiteral("currency"), QStringLiteral("USD")}};
+        const QJsonObject message {
+            {QStringLiteral("role"), QStringLiteral("assistant")},
+            {QStringLiteral("content"), QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact))}};
+        Test::ScriptedReply scripted = Test::ScriptedReply::json(
+            {{QStringLiteral("model"), QStringLiteral("receipt-model")},
+             {QStringLiteral("choices"),
+              QJsonArray {QJsonObject {{QStringLiteral("index"), 0},
+                                       {QStringLiteral("message"), message},
+                                       {QStringLiteral("finish_reason"), QStringLiteral("stop")}}}}});
+        scripted.headerDelayMs = delayMs;
+        return scripted;
+    };
+    // Answered in the order asked: the first receipt's answer takes 8 s (within the call's time limit), the
+    // second's comes at once.
+    server.enqueue(QStringLiteral("/v1/chat/completions"), reply(QStringLiteral("Slow Answer Grocer"), 8000));
+    server.enqueue(QStringLiteral("/v1/chat/completions"), reply(QStringLiteral("Quick Answer Grocer"), 0));
+
+    QStringList paths;
+    for (const QString& merchant : {QStringLiteral("FIRST FARM SHOP"), QStringLiteral("SECOND FARM SHOP")}) {
+        QStringList lines = Test::groceryReceipt(merchant);
+        lines.removeIf([](const QString& line) { return line.startsWith(QStringLiteral("Date:")); });
+        paths << m_dir->filePath(merchant.section(u' ', 0, 0).toLower() + QStringLiteral(".png"));
+        QVERIFY(Test::writeReceipt(paths.last(), lines));
+    }
+    ReceiptBatch* batch = m_window->receiptBatch();
+    batch->setMaxThreads(1);
+    QSignalSpy finished(batch, &ReceiptBatch::itemFinished);
+    QSignalSpy idle(batch, &ReceiptBatch::idle);
+    QElapsedTimer clock;
+    clock.start();
+    drop(paths);
+    QVERIFY(idle.wait(90000));
+    QCOMPARE(finished.size(), 2);
+    QCOMPARE(server.requests(QStringLiteral("/v1/chat/completions")).size(), 2);
+    QVERIFY2(server.requests(QStringLiteral("/v1/chat/completions")).first().body.contains("FIRST"),
+             "the first receipt asks first");
+    // The second receipt was read, asked about and finished while the first one's answer was still on its way.
+    QCOMPARE(finished.at(0).at(0).toInt(), 1);
+    QCOMPARE(finished.at(1).at(0).toInt(), 0);
+    QVERIFY(clock.elapsed() >= 8000);
+    for (int row = 0; row < 2; ++row)
+        QCOMPARE(batch->item(row).status, ReceiptItemStatus::NeedsReview);
+    // Both answers arrived and were kept for the review.
+    for (const char* merchant : {"Slow Answer Grocer", "Quick Answer Grocer"}) {
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM invoices WHERE extracted_data LIKE '%%1%'")
+                           .arg(QLatin1String(merchant))),
+                 1);
+    }
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM ai_interactions WHERE interaction_type = 'invoice_processing'")), 2);
 }
 
 QTEST_MAIN(TestReceiptImport)
