@@ -8555,6 +8555,10 @@ Budget alerts appear here.</source>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Asking the model…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Moniagent::ReceiptCategoryDelegate</name>
@@ -9666,26 +9670,6 @@ Keep the expenses created from it in the ledger? Choose Yes to keep them, No to 
     </message>
     <message>
         <source>Used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merchant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tax</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Currency</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

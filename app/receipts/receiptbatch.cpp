@@ -85,7 +85,8 @@ void ReceiptBatch::addInvoices(const QList<Invoice>& invoices)
         const int existing = rowOf(invoice.id);
         if (existing >= 0
             && (m_items.at(existing).status == ReceiptItemStatus::Queued
-                || m_items.at(existing).status == ReceiptItemStatus::Reading))
+                || m_items.at(existing).status == ReceiptItemStatus::Reading
+                || m_items.at(existing).status == ReceiptItemStatus::Asking))
             continue;
         Item item;
         item.path = invoice.filePath;
@@ -181,6 +182,14 @@ void ReceiptBatch::enqueue(Item item)
         }
         // The model's answer takes seconds of waiting, not computing: it is awaited on the asking pool, so this
         // reader goes on with the next file meanwhile.
+        QMetaObject::invokeMethod(
+            this,
+            [this, key]() {
+                const int row = rowOfKey(key);
+                if (row >= 0 && m_items.at(row).status == ReceiptItemStatus::Reading)
+                    setStatus(row, ReceiptItemStatus::Asking);
+            },
+            Qt::QueuedConnection);
         m_askPool.start([cancel, llm, userId, parse, invoice, post, save, result = std::move(*reading)]() mutable {
             if (!cancel->load())
                 ReceiptSecondOpinion::consult(*llm, userId, result, parse.defaultCurrency, cancel.get());
@@ -234,7 +243,8 @@ void ReceiptBatch::clearFinished()
 {
     for (int row = int(m_items.size()) - 1; row >= 0; --row) {
         const ReceiptItemStatus s = m_items.at(row).status;
-        if (s == ReceiptItemStatus::Queued || s == ReceiptItemStatus::Reading || s == ReceiptItemStatus::NeedsReview)
+        if (s == ReceiptItemStatus::Queued || s == ReceiptItemStatus::Reading || s == ReceiptItemStatus::Asking
+            || s == ReceiptItemStatus::NeedsReview)
             continue;
         beginRemoveRows({}, row, row);
         m_items.removeAt(row);
@@ -276,7 +286,7 @@ int ReceiptBatch::finishedCount() const
     int finished = 0;
     for (int row = m_runStart; row < m_items.size(); ++row) {
         const ReceiptItemStatus s = m_items.at(row).status;
-        if (s != ReceiptItemStatus::Queued && s != ReceiptItemStatus::Reading)
+        if (s != ReceiptItemStatus::Queued && s != ReceiptItemStatus::Reading && s != ReceiptItemStatus::Asking)
             ++finished;
     }
     return finished;
@@ -313,6 +323,8 @@ QString ReceiptBatch::statusName(ReceiptItemStatus status)
         return tr("Queued");
     case ReceiptItemStatus::Reading:
         return tr("Reading…");
+    case ReceiptItemStatus::Asking:
+        return tr("Asking the model…");
     case ReceiptItemStatus::NeedsReview:
         return tr("Needs review");
     case ReceiptItemStatus::Done:

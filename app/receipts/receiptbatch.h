@@ -21,6 +21,7 @@ enum class ReceiptItemStatus
 {
     Queued,
     Reading,
+    Asking, // read; waiting for the language model's second opinion
     NeedsReview, // read; waiting for the user to accept it
     Done, // accepted: its expenses are in the ledger
     AlreadyImported, // the same file was imported before

@@ -360,6 +360,10 @@ void TestReceiptImport::waitingForTheModelDoesNotHoldUpReading()
     QElapsedTimer clock;
     clock.start();
     drop(paths);
+    // While the first answer is awaited, the queue says so.
+    QTRY_COMPARE_WITH_TIMEOUT(batch->item(0).status, ReceiptItemStatus::Asking, 30000);
+    QCOMPARE(batch->data(batch->index(0, ReceiptBatch::StatusColumn)).toString(), QStringLiteral("Asking the model…"));
+    Test::screenshot(m_window->importReceiptsDialog(), QStringLiteral("receipt-queue-asking"));
     QVERIFY(idle.wait(90000));
     QCOMPARE(finished.size(), 2);
     QCOMPARE(server.requests(QStringLiteral("/v1/chat/completions")).size(), 2);
