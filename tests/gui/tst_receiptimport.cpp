@@ -56,6 +56,10 @@ private:
     void drop(const QStringList& paths);
     ReceiptReviewDialog* waitForReview(ReceiptReviewDialog* previous = nullptr);
     qint64 count(const QString& sql) const;
+    // Settings › Assistant & AI: an OpenAI-compatible model at `server` with the receipts switch on.
+    bool useReceiptModel(const Test::LlmTestServer& server);
+    // The model's answer about a receipt, as a chat completion (210 + 40 tokens), sent after `delayMs`.
+    static Test::ScriptedReply receiptAnswer(const QString& merchant, const QDate& date, int delayMs = 0);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Test::ManualClock> m_clock;
@@ -91,6 +95,38 @@ qint64 TestReceiptImport::count(const QString& sql) const
 {
     QSqlQuery query(m_session->database()->connection());
     return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+bool TestReceiptImport::useReceiptModel(const Test::LlmTestServer& server)
+{
+    AiSettings settings;
+    settings.provider = AiSettings::Provider::OpenAi;
+    settings.baseUrl = server.url(QStringLiteral("/v1"));
+    settings.model = QStringLiteral("receipt-model");
+    settings.features.receipts = true;
+    return bool(AiSettingsRepository(m_session->database()).save(m_session->userId(), settings));
+}
+
+Test::ScriptedReply TestReceiptImport::receiptAnswer(const QString& merchant, const QDate& date, int delayMs)
+{
+    const QJsonObject answer {{QStringLiteral("merchant"), merchant},
+                              {QStringLiteral("date"), date.toString(Qt::ISODate)},
+                              {QStringLiteral("total"), QStringLiteral("8.16")},
+                              {QStringLiteral("tax"), QStringLiteral("1.36")},
+                              {QStringLiteral("currency"), QStringLiteral("USD")}};
+    const QJsonObject message {
+        {QStringLiteral("role"), QStringLiteral("assistant")},
+        {QStringLiteral("content"), QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact))}};
+    Test::ScriptedReply reply = Test::ScriptedReply::json(
+        {{QStringLiteral("model"), QStringLiteral("receipt-model")},
+         {QStringLiteral("choices"),
+          QJsonArray {QJsonObject {{QStringLiteral("index"), 0},
+                                   {QStringLiteral("message"), message},
+                                   {QStringLiteral("finish_reason"), QStringLiteral("stop")}}}},
+         {QStringLiteral("usage"),
+          QJsonObject {{QStringLiteral("prompt_tokens"), 210}, {QStringLiteral("completion_tokens"), 40}}}});
+    reply.headerDelayMs = delayMs;
+    return reply;
 }
 
 void TestReceiptImport::drop(const QStringList& paths)
@@ -238,31 +274,9 @@ void TestReceiptImport::deleteFromReceiptsPageKeepsExpenses()
 void TestReceiptImport::secondOpinionOnAnUnsureReceipt()
 {
     Test::LlmTestServer server;
-    AiSettings settings;
-    settings.provider = AiSettings::Provider::OpenAi;
-    settings.baseUrl = server.url(QStringLiteral("/v1"));
-    settings.model = QStringLiteral("receipt-model");
-    settings.features.receipts = true;
-    QVERIFY(AiSettingsRepository(m_session->database()).save(m_session->userId(), settings));
+    QVERIFY(useReceiptModel(server));
     const QDate paid = m_clock->today().addDays(-3);
-    const QJsonObject answer {{QStringLiteral("merchant"), QStringLiteral("Green Leaf Grocer")},
-                              {QStringLiteral("date"), paid.toString(Qt::ISODate)},
-                              {QStringLiteral("total"), QStringLiteral("8.16")},
-                              {QStringLiteral("tax"), QStringLiteral("1.36")},
-                              {QStringLiteral("currency"), QStringLiteral("USD")}};
-    const QJsonObject completion {
-        {QStringLiteral("model"), QStringLiteral("receipt-model")},
-        {QStringLiteral("choices"),
-         QJsonArray {
-             QJsonObject {{QStringLiteral("index"), 0},
-                          {QStringLiteral("message"),
-                           QJsonObject {{QStringLiteral("role"), QStringLiteral("assistant")},
-                                        {QStringLiteral("content"),
-                                         QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact))}}},
-                          {QStringLiteral("finish_reason"), QStringLiteral("stop")}}}},
-        {QStringLiteral("usage"),
-         QJsonObject {{QStringLiteral("prompt_tokens"), 210}, {QStringLiteral("completion_tokens"), 40}}}};
-    server.enqueue(QStringLiteral("/v1/chat/completions"), Test::ScriptedReply::json(completion));
+    server.enqueue(QStringLiteral("/v1/chat/completions"), receiptAnswer(QStringLiteral("Green Leaf Grocer"), paid));
 
     QStringList lines = Test::groceryReceipt();
     lines.removeIf([](const QString& line) { return line.startsWith(QStringLiteral("Date:")); });
@@ -317,34 +331,13 @@ void TestReceiptImport::secondOpinionOnAnUnsureReceipt()
 void TestReceiptImport::waitingForTheModelDoesNotHoldUpReading()
 {
     Test::LlmTestServer server;
-    AiSettings settings;
-    settings.provider = AiSettings::Provider::OpenAi;
-    settings.baseUrl = server.url(QStringLiteral("/v1"));
-    settings.model = QStringLiteral("receipt-model");
-    settings.features.receipts = true;
-    QVERIFY(AiSettingsRepository(m_session->database()).save(m_session->userId(), settings));
-    const auto reply = [](const QString& merchant, int delayMs) {
-        const QJsonObject answer {{QStringLiteral("merchant"), merchant},
-                                  {QStringLiteral("date"), QStringLiteral("2026-11-14")},
-                                  {QStringLiteral("total"), QStringLiteral("8.16")},
-                                  {QStringLiteral("tax"), QStringLiteral("1.36")},
-                                  {QStringLiteral("currency"), QStringLiteral("USD")}};
-        const QJsonObject message {
-            {QStringLiteral("role"), QStringLiteral("assistant")},
-            {QStringLiteral("content"), QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact))}};
-        Test::ScriptedReply scripted = Test::ScriptedReply::json(
-            {{QStringLiteral("model"), QStringLiteral("receipt-model")},
-             {QStringLiteral("choices"),
-              QJsonArray {QJsonObject {{QStringLiteral("index"), 0},
-                                       {QStringLiteral("message"), message},
-                                       {QStringLiteral("finish_reason"), QStringLiteral("stop")}}}}});
-        scripted.headerDelayMs = delayMs;
-        return scripted;
-    };
+    QVERIFY(useReceiptModel(server));
     // Answered in the order asked: the first receipt's answer takes 8 s (within the call's time limit), the
     // second's comes at once.
-    server.enqueue(QStringLiteral("/v1/chat/completions"), reply(QStringLiteral("Slow Answer Grocer"), 8000));
-    server.enqueue(QStringLiteral("/v1/chat/completions"), reply(QStringLiteral("Quick Answer Grocer"), 0));
+    server.enqueue(QStringLiteral("/v1/chat/completions"),
+                   receiptAnswer(QStringLiteral("Slow Answer Grocer"), QDate(2026, 11, 14), 8000));
+    server.enqueue(QStringLiteral("/v1/chat/completions"),
+                   receiptAnswer(QStringLiteral("Quick Answer Grocer"), QDate(2026, 11, 14)));
 
     QStringList paths;
     for (const QString& merchant : {QStringLiteral("FIRST FARM SHOP"), QStringLiteral("SECOND FARM SHOP")}) {
