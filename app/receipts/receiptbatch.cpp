@@ -14,6 +14,17 @@
 
 namespace Moniagent {
 
+namespace {
+
+// Queued, being read or waiting for the model: not finished yet.
+bool isInFlight(ReceiptItemStatus status)
+{
+    return status == ReceiptItemStatus::Queued || status == ReceiptItemStatus::Reading
+        || status == ReceiptItemStatus::Asking;
+}
+
+} // namespace
+
 struct ReceiptBatch::Shared
 {
     QMutex mutex;
@@ -83,10 +94,7 @@ void ReceiptBatch::addInvoices(const QList<Invoice>& invoices)
 {
     for (const Invoice& invoice : invoices) {
         const int existing = rowOf(invoice.id);
-        if (existing >= 0
-            && (m_items.at(existing).status == ReceiptItemStatus::Queued
-                || m_items.at(existing).status == ReceiptItemStatus::Reading
-                || m_items.at(existing).status == ReceiptItemStatus::Asking))
+        if (existing >= 0 && isInFlight(m_items.at(existing).status))
             continue;
         Item item;
         item.path = invoice.filePath;
@@ -243,8 +251,7 @@ void ReceiptBatch::clearFinished()
 {
     for (int row = int(m_items.size()) - 1; row >= 0; --row) {
         const ReceiptItemStatus s = m_items.at(row).status;
-        if (s == ReceiptItemStatus::Queued || s == ReceiptItemStatus::Reading || s == ReceiptItemStatus::Asking
-            || s == ReceiptItemStatus::NeedsReview)
+        if (isInFlight(s) || s == ReceiptItemStatus::NeedsReview)
             continue;
         beginRemoveRows({}, row, row);
         m_items.removeAt(row);
@@ -286,7 +293,7 @@ int ReceiptBatch::finishedCount() const
     int finished = 0;
     for (int row = m_runStart; row < m_items.size(); ++row) {
         const ReceiptItemStatus s = m_items.at(row).status;
-        if (s != ReceiptItemStatus::Queued && s != ReceiptItemStatus::Reading && s != ReceiptItemStatus::Asking)
+        if (!isInFlight(s))
             ++finished;
     }
     return finished;
