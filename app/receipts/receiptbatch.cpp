@@ -1,6 +1,7 @@
 #include "receiptbatch.h"
 
 #include "ai/llmstructuredcall.h"
+#include "core/clock.h"
 #include "receiptreader.h"
 #include "receiptsecondopinion.h"
 #include "receiptservice.h"
@@ -184,7 +185,9 @@ void ReceiptBatch::enqueue(Item item)
             post(saved->status == InvoiceStatus::Processed ? ReceiptItemStatus::Done : ReceiptItemStatus::NeedsReview,
                  *saved, {});
         };
-        if (!llm) {
+        std::optional<LlmStructuredCall> call
+            = llm ? ReceiptSecondOpinion::prepare(*llm, userId, *reading) : std::nullopt;
+        if (!call) {
             save(invoice, *reading);
             return;
         }
@@ -198,15 +201,17 @@ void ReceiptBatch::enqueue(Item item)
                     setStatus(row, ReceiptItemStatus::Asking);
             },
             Qt::QueuedConnection);
-        m_askPool.start([cancel, llm, userId, parse, invoice, post, save, result = std::move(*reading)]() mutable {
-            if (!cancel->load())
-                ReceiptSecondOpinion::consult(*llm, userId, result, parse.defaultCurrency, cancel.get());
-            if (cancel->load()) {
-                post(ReceiptItemStatus::Cancelled, invoice, {});
-                return;
-            }
-            save(invoice, result);
-        });
+        const QDate today = llm->clock ? llm->clock->today() : QDate::currentDate();
+        m_askPool.start(
+            [cancel, call = *call, today, parse, invoice, post, save, result = std::move(*reading)]() mutable {
+                if (!cancel->load())
+                    ReceiptSecondOpinion::consult(call, today, result, parse.defaultCurrency, cancel.get());
+                if (cancel->load()) {
+                    post(ReceiptItemStatus::Cancelled, invoice, {});
+                    return;
+                }
+                save(invoice, result);
+            });
     });
 }
 

@@ -191,28 +191,39 @@ QString ReceiptSecondOpinion::errorOf(const ReceiptDraft& draft)
 bool ReceiptSecondOpinion::consult(const LlmStageEnvironment& environment, qint64 userId, ReceiptReading& reading,
                                    const Currency& fallback, const std::atomic_bool* cancel)
 {
-    if (!reading.unsure && !isWanted(reading.draft, {}))
+    auto call = prepare(environment, userId, reading);
+    if (!call)
         return false;
+    consult(*call, environment.clock ? environment.clock->today() : QDate::currentDate(), reading, fallback, cancel);
+    return true;
+}
+
+std::optional<LlmStructuredCall> ReceiptSecondOpinion::prepare(const LlmStageEnvironment& environment, qint64 userId,
+                                                               ReceiptReading& reading)
+{
+    if (!reading.unsure && !isWanted(reading.draft, {}))
+        return std::nullopt;
     auto call = LlmStructuredCall::forFeature(environment, userId, LlmFeature::Receipts);
     if (!call) {
         reading.draft.secondOpinion = {{QStringLiteral("error"), call.error().message}};
-        return false;
+        return std::nullopt;
     }
-    if (!call->has_value())
-        return false;
-    LlmStructuredCall& model = **call;
-    model.setCancelCheck([cancel] { return cancel && cancel->load(); });
-    const QDate today = environment.clock ? environment.clock->today() : QDate::currentDate();
-    auto opinion = ask(model, reading.document, fallback, today);
+    return *call;
+}
+
+void ReceiptSecondOpinion::consult(LlmStructuredCall& call, const QDate& today, ReceiptReading& reading,
+                                   const Currency& fallback, const std::atomic_bool* cancel)
+{
+    call.setCancelCheck([cancel] { return cancel && cancel->load(); });
+    auto opinion = ask(call, reading.document, fallback, today);
     if (cancel && cancel->load())
-        return true;
+        return;
     if (!opinion) {
         reading.draft.secondOpinion
-            = {{QStringLiteral("model"), model.config().model}, {QStringLiteral("error"), opinion.error().message}};
-        return true;
+            = {{QStringLiteral("model"), call.config().model}, {QStringLiteral("error"), opinion.error().message}};
+        return;
     }
     attach(reading.draft, *opinion);
-    return true;
 }
 
 } // namespace Moniagent

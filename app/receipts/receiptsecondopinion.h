@@ -74,6 +74,14 @@ public:
     // Blocks the calling worker thread; `cancel` stops the call. Returns whether the model was asked.
     static bool consult(const LlmStageEnvironment& environment, qint64 userId, ReceiptReading& reading,
                         const Currency& fallback, const std::atomic_bool* cancel = nullptr);
+    // consult() in two steps, so that a pipeline can decide on its reader and wait elsewhere. prepare(): the call to
+    // make for `reading`, or none when the reading is sure or the switch is off, or when setting the call up failed
+    // (the reason is then in draft.secondOpinion); reads the settings and the keychain, sends nothing.
+    static std::optional<LlmStructuredCall> prepare(const LlmStageEnvironment& environment, qint64 userId,
+                                                    ReceiptReading& reading);
+    // Asks through a prepared call and attaches the suggestions or the failure to reading.draft.
+    static void consult(LlmStructuredCall& call, const QDate& today, ReceiptReading& reading, const Currency& fallback,
+                        const std::atomic_bool* cancel = nullptr);
 };
 
 } // namespace Moniagent
