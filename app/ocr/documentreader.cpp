@@ -189,6 +189,7 @@ QJsonObject DocumentReader::Private::engineInfo() const
     info[QStringLiteral("zxing")] = CodeReader::version();
     info[QStringLiteral("poppler")] = PdfFile::popplerVersion();
     info[QStringLiteral("languages")] = options.languages.join(u'+');
+    info[QStringLiteral("tessdata")] = TesseractEngine::dataPath(options.languages);
     info[QStringLiteral("pageSegMode")] = options.pageSegMode;
     info[QStringLiteral("textHeight")] = options.textHeight;
     info[QStringLiteral("steps")] = stepNames(options);

@@ -2,9 +2,11 @@
 
 #include "ocrlogging.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <allheaders.h>
@@ -31,17 +33,39 @@ bool cancelRequested(void* flag, int)
     return flag && static_cast<const std::atomic_bool*>(flag)->load();
 }
 
+// Where *.traineddata files are looked for, in order: TESSDATA_PREFIX, then Moniagent's own model folders
+// (scripts/install-ocr-model puts Tesseract's "best" models there; Debian packages only the "fast" ones), then the
+// usual system folders.
 QStringList dataPathCandidates()
 {
     QStringList candidates;
     const QString prefix = qEnvironmentVariable("TESSDATA_PREFIX");
     if (!prefix.isEmpty())
         candidates << prefix << prefix + QStringLiteral("/tessdata");
-    candidates << QStringLiteral("/usr/share/tesseract-ocr/5/tessdata") << QStringLiteral("/usr/share/tessdata")
+    if (QCoreApplication::instance()) {
+        // A relocatable install (packaging/): <prefix>/bin/moniagent beside <prefix>/share/moniagent/tessdata.
+        candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/moniagent/tessdata");
+    }
+    candidates << QStandardPaths::locateAll(QStandardPaths::GenericDataLocation, QStringLiteral("moniagent/tessdata"),
+                                            QStandardPaths::LocateDirectory);
+    candidates << QStringLiteral("/usr/local/share/moniagent/tessdata")
+               << QStringLiteral("/usr/share/moniagent/tessdata")
+               << QStringLiteral("/usr/share/tesseract-ocr/5/tessdata") << QStringLiteral("/usr/share/tessdata")
                << QStringLiteral("/usr/local/share/tessdata") << QStringLiteral("/opt/homebrew/share/tessdata")
                << QStringLiteral("/usr/share/tesseract-ocr/4.00/tessdata")
                << QStringLiteral("/usr/share/tesseract/tessdata");
-    return candidates;
+    QStringList existing;
+    for (const QString& candidate : std::as_const(candidates)) {
+        const QFileInfo info(candidate);
+        if (info.isDir() && !existing.contains(info.canonicalFilePath()))
+            existing << info.canonicalFilePath();
+    }
+    return existing;
+}
+
+bool hasModel(const QString& folder, const QString& language)
+{
+    return QFileInfo::exists(folder + u'/' + language + QStringLiteral(".traineddata"));
 }
 
 } // namespace
@@ -81,27 +105,29 @@ QString TesseractEngine::leptonicaVersion()
     return version;
 }
 
-QString TesseractEngine::dataPath()
+QString TesseractEngine::dataPath(const QStringList& languages)
 {
     for (const QString& candidate : dataPathCandidates()) {
-        QDir dir(candidate);
-        if (dir.exists() && !dir.entryList({QStringLiteral("*.traineddata")}, QDir::Files).isEmpty())
-            return dir.absolutePath();
+        const bool complete = std::all_of(languages.cbegin(), languages.cend(),
+                                          [&](const QString& language) { return hasModel(candidate, language); });
+        if (!languages.isEmpty() && complete)
+            return candidate;
     }
     return {};
 }
 
 QStringList TesseractEngine::installedLanguages()
 {
-    const QString path = dataPath();
-    if (path.isEmpty())
-        return {};
     QStringList languages;
-    for (const QFileInfo& file : QDir(path).entryInfoList({QStringLiteral("*.traineddata")}, QDir::Files, QDir::Name)) {
-        const QString name = file.completeBaseName();
-        if (name != QLatin1String("osd") && name != QLatin1String("equ"))
-            languages << name;
+    for (const QString& candidate : dataPathCandidates()) {
+        for (const QFileInfo& file :
+             QDir(candidate).entryInfoList({QStringLiteral("*.traineddata")}, QDir::Files, QDir::Name)) {
+            const QString name = file.completeBaseName();
+            if (name != QLatin1String("osd") && name != QLatin1String("equ") && !languages.contains(name))
+                languages << name;
+        }
     }
+    std::sort(languages.begin(), languages.end());
     return languages;
 }
 
@@ -113,15 +139,20 @@ Result<void> TesseractEngine::init(const QStringList& languages, const QMap<QByt
     if (m_api && key == m_loaded)
         return {};
 
-    const QString path = dataPath();
     if (languages.isEmpty())
         return Error::invalidInput(tr("No OCR language is chosen."));
-    for (const QString& language : languages) {
-        if (path.isEmpty() || !QFileInfo::exists(path + u'/' + language + QStringLiteral(".traineddata"))) {
-            return Error::notFound(
-                tr("The OCR language “%1” is not installed (Tesseract's %1.traineddata).").arg(language),
-                path.isEmpty() ? QStringLiteral("no tessdata folder found") : path);
+    const QString path = dataPath(languages);
+    if (path.isEmpty()) {
+        const QStringList installed = installedLanguages();
+        for (const QString& language : languages) {
+            if (!installed.contains(language)) {
+                return Error::notFound(
+                    tr("The OCR language “%1” is not installed (Tesseract's %1.traineddata).").arg(language),
+                    dataPathCandidates().join(QStringLiteral(", ")));
+            }
         }
+        return Error::notFound(tr("The OCR languages %1 are not installed in one folder.").arg(languages.join(u'+')),
+                               dataPathCandidates().join(QStringLiteral(", ")));
     }
     if (m_api)
         m_api->End();
@@ -233,8 +264,8 @@ int TesseractEngine::detectRotation(Pix* pix)
     if (m_osdMissing)
         return 0;
     if (!m_osd) {
-        const QString path = dataPath();
-        if (path.isEmpty() || !QFileInfo::exists(path + QStringLiteral("/osd.traineddata"))) {
+        const QString path = dataPath({QStringLiteral("osd")});
+        if (path.isEmpty()) {
             qCDebug(lcOcr) << "orientation detection needs osd.traineddata (tesseract-ocr-osd)";
             m_osdMissing = true;
             return 0;

@@ -48,8 +48,8 @@ public:
 
     static QString version();
     static QString leptonicaVersion();
-    // The folder holding the *.traineddata files.
-    static QString dataPath();
+    // The first folder holding the models of all `languages` empty when there is none.
+    static QString dataPath(const QStringList& languages);
     static QStringList installedLanguages();
 
 private:

@@ -4,12 +4,14 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QFileInfo>
 #include <QImageWriter>
 #include <QJsonArray>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -825,6 +827,53 @@ private Q_SLOTS:
         const Result<OcrDocument> document = reader.read(file);
         QVERIFY(!document);
         QVERIFY2(document.error().message.contains(QStringLiteral("“xyz”")), qPrintable(document.error().message));
+    }
+
+    // A language is read with the model of the first folder that has it (TESSDATA_PREFIX first); a language that
+    // only another folder has is still listed and found there.
+    void modelFolderChoice()
+    {
+        const QString file = path(QStringLiteral("models.png"));
+        QVERIFY(save(sample(24).image, file, "png"));
+        QString systemFolder;
+        {
+            DocumentReader reader;
+            const Result<OcrDocument> document = reader.read(file);
+            QVERIFY2(document, qPrintable(document ? QString() : document.error().toString()));
+            systemFolder = document->engine.value(QStringLiteral("tessdata")).toString();
+        }
+        QVERIFY2(QFileInfo::exists(systemFolder + QStringLiteral("/eng.traineddata")), qPrintable(systemFolder));
+
+        QTemporaryDir own;
+        QVERIFY(own.isValid());
+        QVERIFY(QFile::link(systemFolder + QStringLiteral("/eng.traineddata"),
+                            own.filePath(QStringLiteral("eng.traineddata"))));
+        QVERIFY(QFile::link(systemFolder + QStringLiteral("/eng.traineddata"),
+                            own.filePath(QStringLiteral("zzq.traineddata"))));
+        const QByteArray previous = qgetenv("TESSDATA_PREFIX");
+        const bool hadPrevious = qEnvironmentVariableIsSet("TESSDATA_PREFIX");
+        qputenv("TESSDATA_PREFIX", QFile::encodeName(own.path()));
+        const auto restore = qScopeGuard([&] {
+            if (hadPrevious)
+                qputenv("TESSDATA_PREFIX", previous);
+            else
+                qunsetenv("TESSDATA_PREFIX");
+        });
+        const QString ownFolder = QFileInfo(own.path()).canonicalFilePath();
+
+        const QStringList languages = DocumentReader::installedLanguages();
+        QVERIFY(languages.contains(QStringLiteral("eng")));
+        QVERIFY(languages.contains(QStringLiteral("zzq")));
+        QCOMPARE(languages.count(QStringLiteral("eng")), 1);
+
+        OcrOptions options;
+        options.languages = {QStringLiteral("eng"), QStringLiteral("zzq")};
+        DocumentReader reader(options);
+        const Result<OcrDocument> document = reader.read(file);
+        QVERIFY2(document, qPrintable(document ? QString() : document.error().toString()));
+        QCOMPARE(document->engine.value(QStringLiteral("tessdata")).toString(), ownFolder);
+        QCOMPARE(document->engine.value(QStringLiteral("languages")).toString(), QStringLiteral("eng+zzq"));
+        QVERIFY(!document->pages.isEmpty() && !document->pages.first().words.isEmpty());
     }
 
     void configureProcess()
