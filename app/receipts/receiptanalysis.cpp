@@ -74,15 +74,24 @@ QList<AnalyzedRow> analyzeRows(const QList<ReceiptRow>& rows, int minorDigits, c
     return result;
 }
 
-QString detectCurrency(const QList<AnalyzedRow>& rows)
+QString detectCurrency(const QList<AnalyzedRow>& rows, const QString& profileCode, const QString& dollarCode)
 {
     static const QRegularExpression codes(QStringLiteral("(?<![A-Z])(EUR|USD|GBP|CHF|MYR|SGD|AUD|CAD|NZD|HKD|JPY|CNY|"
                                                          "SEK|NOK|DKK|PLN|CZK|HUF|INR|IDR|THB|PHP)(?![A-Z])"));
-    QHash<QString, int> votes;
+    static const QRegularExpression ringgit(QStringLiteral("(?<![A-Z])RM(?![A-Z])"));
+    static const QRegularExpression francs(QStringLiteral("(?<![A-Z])(?:SFR|FR\\.)"));
+    struct Evidence
+    {
+        int votes = 0;
+        int rows = 0;
+        bool onTotal = false; // named on a row of the total or an amount
+    };
+    QHash<QString, Evidence> evidence;
     for (const AnalyzedRow& row : rows) {
+        QHash<QString, int> votes;
         for (const RowNumber& number : row.numbers) {
             if (!number.token.currency.isEmpty())
-                votes[number.token.currency] += 2;
+                votes[number.token.currency == u"$" ? dollarCode : number.token.currency] += 2;
         }
         auto it = codes.globalMatch(row.folded);
         while (it.hasNext())
@@ -91,19 +100,29 @@ QString detectCurrency(const QList<AnalyzedRow>& rows)
             votes[QStringLiteral("EUR")] += 1;
         if (row.folded.contains(u'£'))
             votes[QStringLiteral("GBP")] += 1;
-        static const QRegularExpression ringgit(QStringLiteral("(?<![A-Z])RM(?![A-Z])"));
         if (ringgit.match(row.folded).hasMatch())
             votes[QStringLiteral("MYR")] += 1;
-        static const QRegularExpression francs(QStringLiteral("(?<![A-Z])(?:SFR|FR\\.)"));
         if (francs.match(row.folded).hasMatch())
             votes[QStringLiteral("CHF")] += 1;
+        for (auto vote = votes.cbegin(); vote != votes.cend(); ++vote) {
+            Evidence& found = evidence[vote.key()];
+            found.votes += vote.value();
+            found.rows += 1;
+            found.onTotal = found.onTotal || row.keywords.totalStrength > 0;
+        }
     }
     QString best;
     int bestVotes = 0;
-    for (auto it = votes.cbegin(); it != votes.cend(); ++it) {
-        if (it.value() > bestVotes || (it.value() == bestVotes && it.key() < best)) {
+    for (auto it = evidence.cbegin(); it != evidence.cend(); ++it) {
+        // Another currency than the profile's must be named on the total's row or on two rows: one stray mark
+        // elsewhere is more often a misread character ("€0.90", "S" read as "$") than a foreign receipt.
+        const bool credible
+            = profileCode.isEmpty() || it.key() == profileCode || it.value().onTotal || it.value().rows >= 2;
+        if (!credible)
+            continue;
+        if (it.value().votes > bestVotes || (it.value().votes == bestVotes && it.key() < best)) {
             best = it.key();
-            bestVotes = it.value();
+            bestVotes = it.value().votes;
         }
     }
     return best;

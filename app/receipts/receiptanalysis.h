@@ -41,7 +41,9 @@ struct AnalyzedRow
 // one line, "9.00" on the next) take that row's keywords.
 QList<AnalyzedRow> analyzeRows(const QList<ReceiptRow>& rows, int minorDigits, const QDate& today);
 
-// The currency a receipt names most often (symbols beside amounts count double), or an empty string.
-QString detectCurrency(const QList<AnalyzedRow>& rows);
+// The currency a receipt names most often (symbols beside amounts count double), or an empty string. "$" stands for
+// `dollarCode`. A currency other than `profileCode` (the profile's, when not empty) counts only when it is named on a
+// total's row or on two rows.
+QString detectCurrency(const QList<AnalyzedRow>& rows, const QString& profileCode, const QString& dollarCode);
 
 } // namespace Moniagent::ReceiptParsing

@@ -60,9 +60,8 @@ ReceiptDraft ReceiptParser::parse(const OcrDocument& document) const
     // The currency first: it decides how many decimals an amount has.
     const Currency fallback = m_options.defaultCurrency;
     QList<AnalyzedRow> analyzed = analyzeRows(rows, fallback.isValid() ? fallback.minorDigits() : 2, m_options.today);
-    QString code = detectCurrency(analyzed);
-    if (code == u"$")
-        code = isDollarCurrency(fallback) ? fallback.code() : QStringLiteral("USD");
+    const QString code = detectCurrency(analyzed, fallback.isValid() ? fallback.code() : QString(),
+                                        isDollarCurrency(fallback) ? fallback.code() : QStringLiteral("USD"));
     if (!code.isEmpty()) {
         draft.currency = Currency::fromCode(code);
         ReceiptFieldSource source;

@@ -271,6 +271,12 @@ void TestReceiptParser::dates()
 
 void TestReceiptParser::dateOrderFromTheReceipt()
 {
+    // A misread "$" on one item row of a ringgit receipt neither makes it a dollar receipt nor the date month-first.
+    const ReceiptDraft malaysian
+        = parse(lines({"KEDAI MAJU", "DATE 05/02/2018", "S/PRICE $/PRICE", "TEA | $2.40", "TOTAL | 2.40"}), "MYR");
+    QCOMPARE(malaysian.currency.code(), QStringLiteral("MYR"));
+    QCOMPARE(malaysian.date, QDate(2018, 2, 5));
+
     // 04/05 could be either; 25/05 on the same receipt shows the day comes first, even for a dollar receipt.
     ReceiptDraft draft = parse(lines({"DINER", "DATE 04/05/2018", "TOTAL | 10.00", "RETURN BY 25/05/2018"}), "USD");
     QCOMPARE(draft.date, QDate(2018, 5, 4));
@@ -621,6 +627,17 @@ void TestReceiptParser::currencies_data()
     QTest::newRow("dollar elsewhere") << lines({"SHOP", "TOTAL | $5.00"}) << "EUR"
                                       << "USD"
                                       << "ocr";
+    QTest::newRow("stray euro mark on another row: the profile's")
+        << lines({"SHOP", "SR 6 €0.90 3.60", "TOTAL | 12.50"}) << "MYR"
+        << "MYR"
+        << "computed";
+    QTest::newRow("S read as a dollar on an item row: the profile's")
+        << lines({"SHOP", "COFFEE | $2.30", "TOTAL | 5.00"}) << "MYR"
+        << "MYR"
+        << "computed";
+    QTest::newRow("foreign marks on two rows") << lines({"SHOP", "A | €1.00", "B | €2.00", "TOTAL | 3.00"}) << "MYR"
+                                               << "EUR"
+                                               << "ocr";
     QTest::newRow("most frequent wins") << lines(
         {"SHOP", "A | 1.00 EUR", "B | 2.00 EUR", "TOTAL | 3.00 EUR", "IN USD 3.30"})
                                         << "GBP"
