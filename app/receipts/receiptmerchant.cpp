@@ -80,6 +80,37 @@ const QRegularExpression& bracketedNumber()
     return pattern;
 }
 
+bool hasLower(QStringView text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isLower(); });
+}
+
+// `name` without the specks OCR reads beside a printed name: a first or last word of punctuation only ("; TRI
+// SHAAS"), of one or two characters in lower case beside an upper-case name ("GRANDMA HOMES RESTAURANT oo"), or of
+// one character before a registered company name ("X UNIHAKKA INTERNATIONAL SDN BHD").
+QString withoutEdgeNoise(const QString& name)
+{
+    QStringList tokens = name.split(u' ', Qt::SkipEmptyParts);
+    const auto noise = [&](qsizetype index) {
+        const QString& token = tokens.at(index);
+        if (std::none_of(token.cbegin(), token.cend(), [](QChar c) { return c.isLetterOrNumber(); }))
+            return true;
+        if (tokens.size() < 3)
+            return false;
+        QStringList rest = tokens;
+        rest.removeAt(index);
+        const QString others = rest.join(u' ');
+        if (token.size() <= 2 && hasLower(token) && !hasLower(others) && token != u"&")
+            return true;
+        return index == 0 && token.size() == 1 && token != u"A" && matches(terminalLegalForm(), foldText(others));
+    };
+    while (!tokens.isEmpty() && noise(0))
+        tokens.removeFirst();
+    while (!tokens.isEmpty() && noise(tokens.size() - 1))
+        tokens.removeLast();
+    return tokens.join(u' ');
+}
+
 // The name as printed, without what shares its row: segments without letters or with shop information, bracketed
 // registration numbers, and anything after the last legal form ("… SDN BHD (123456-X)", "… CO. THE MALL").
 QString cleanName(const AnalyzedRow& row)
@@ -107,7 +138,7 @@ QString cleanName(const AnalyzedRow& row)
         name.truncate(end);
     static const QRegularExpression edges(QStringLiteral("^[\\s*#~=_\\-\"'.,:|]+|[\\s*#~=_\\-\"',:|(]+$"));
     name.remove(edges);
-    return name.simplified();
+    return withoutEdgeNoise(name.simplified());
 }
 
 double medianHeight(const QList<AnalyzedRow>& rows)

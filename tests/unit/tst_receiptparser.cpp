@@ -708,6 +708,16 @@ void TestReceiptParser::merchants_data()
     QTest::newRow("prefers a legal form over a brand line")
         << lines({"SUNNY SIDE", "DIMILIKI OLEH SUNNY FOODS SDN BHD", "LOT 5, JALAN RIA"})
         << "DIMILIKI OLEH SUNNY FOODS SDN BHD";
+    QTest::newRow("a speck before a company name")
+        << lines({"X UNIHAKKA INTERNATIONAL SDN BHD", "JALAN BESAR"}) << "UNIHAKKA INTERNATIONAL SDN BHD";
+    QTest::newRow("lower-case specks beside an upper-case name")
+        << lines({"GRANDMA HOMES RESTAURANT oo", "NO 5, JALAN RIA"}) << "GRANDMA HOMES RESTAURANT";
+    QTest::newRow("punctuation before the name")
+        << lines({"; TRI SHAAS SDN BHD", "JALAN BESAR"}) << "TRI SHAAS SDN BHD";
+    QTest::newRow("short words of a name stay")
+        << lines({"BHPETROL PERMAS JAYA 2", "JALAN PERMAS"}) << "BHPETROL PERMAS JAYA 2";
+    QTest::newRow("a one-letter word of a mixed-case name stays")
+        << lines({"A Taste of Home Sdn Bhd", "Jalan Ria"}) << "A Taste of Home Sdn Bhd";
     QTest::newRow("registration number on the same line")
         << lines({"MEGA MART SDN BHD (654321-W)", "JALAN BESAR"}) << "MEGA MART SDN BHD";
     QTest::newRow("registration number in another column")
