@@ -10579,6 +10579,10 @@ Keep the expenses created from it in the ledger? Choose Yes to keep them, No to 
         <source>The OCR engine could not read the page.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The OCR languages %1 are not installed in one folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TransactionEnums</name>

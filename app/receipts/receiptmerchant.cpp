@@ -85,6 +85,34 @@ bool hasLower(QStringView text)
     return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isLower(); });
 }
 
+// Whether `read` is `word` with one character read wrong ("SON" for "SDN", "8HD" for "BHD").
+bool oneCharacterAway(const QString& read, QLatin1StringView word)
+{
+    if (read.size() != word.size())
+        return false;
+    int differences = 0;
+    for (qsizetype i = 0; i < read.size(); ++i)
+        differences += read.at(i) != QLatin1Char(word.at(i)) ? 1 : 0;
+    return differences == 1;
+}
+
+// Malaysia's "SDN BHD" at the end of an upper-case name with one of its two words misread ("SON BHD", "SDN 8HD").
+void repairLegalForm(QStringList& tokens)
+{
+    if (tokens.size() < 3)
+        return;
+    QString& first = tokens[tokens.size() - 2];
+    QString& second = tokens.last();
+    if (first != first.toUpper() || second != second.toUpper())
+        return;
+    const QLatin1StringView sdn("SDN"), bhd("BHD");
+    const bool firstRight = first == sdn, secondRight = second == bhd;
+    if ((firstRight && oneCharacterAway(second, bhd)) || (secondRight && oneCharacterAway(first, sdn))) {
+        first = sdn;
+        second = bhd;
+    }
+}
+
 // `name` without the specks OCR reads beside a printed name: a first or last word of punctuation only ("; TRI
 // SHAAS"), of one or two characters in lower case beside an upper-case name ("GRANDMA HOMES RESTAURANT oo"), or of
 // one character before a registered company name ("X UNIHAKKA INTERNATIONAL SDN BHD").
@@ -108,6 +136,7 @@ QString withoutEdgeNoise(const QString& name)
         tokens.removeFirst();
     while (!tokens.isEmpty() && noise(tokens.size() - 1))
         tokens.removeLast();
+    repairLegalForm(tokens);
     return tokens.join(u' ');
 }
 

@@ -718,6 +718,10 @@ void TestReceiptParser::merchants_data()
         << lines({"BHPETROL PERMAS JAYA 2", "JALAN PERMAS"}) << "BHPETROL PERMAS JAYA 2";
     QTest::newRow("a one-letter word of a mixed-case name stays")
         << lines({"A Taste of Home Sdn Bhd", "Jalan Ria"}) << "A Taste of Home Sdn Bhd";
+    QTest::newRow("a misread SDN BHD") << lines({"NADEJE PLATINUM SON BHD", "JALAN BESAR"})
+                                       << "NADEJE PLATINUM SDN BHD";
+    QTest::newRow("a misread BHD") << lines({"BOOK TA .K (TAMAN DAYA) SDN 8HD", "JALAN BESAR"})
+                                   << "BOOK TA .K (TAMAN DAYA) SDN BHD";
     QTest::newRow("registration number on the same line")
         << lines({"MEGA MART SDN BHD (654321-W)", "JALAN BESAR"}) << "MEGA MART SDN BHD";
     QTest::newRow("registration number in another column")
