@@ -121,14 +121,15 @@ QString withoutEdgeNoise(const QString& name)
     QStringList tokens = name.split(u' ', Qt::SkipEmptyParts);
     const auto noise = [&](qsizetype index) {
         const QString& token = tokens.at(index);
-        if (std::none_of(token.cbegin(), token.cend(), [](QChar c) { return c.isLetterOrNumber(); }))
+        // "&" may join the name to its next line ("TED HENG STATIONERY &" above "BOOKS").
+        if (token != u"&" && std::none_of(token.cbegin(), token.cend(), [](QChar c) { return c.isLetterOrNumber(); }))
             return true;
         if (tokens.size() < 3)
             return false;
         QStringList rest = tokens;
         rest.removeAt(index);
         const QString others = rest.join(u' ');
-        if (token.size() <= 2 && hasLower(token) && !hasLower(others) && token != u"&")
+        if (token.size() <= 2 && hasLower(token) && !hasLower(others))
             return true;
         return index == 0 && token.size() == 1 && token != u"A" && matches(terminalLegalForm(), foldText(others));
     };

@@ -718,6 +718,8 @@ void TestReceiptParser::merchants_data()
         << lines({"BHPETROL PERMAS JAYA 2", "JALAN PERMAS"}) << "BHPETROL PERMAS JAYA 2";
     QTest::newRow("a one-letter word of a mixed-case name stays")
         << lines({"A Taste of Home Sdn Bhd", "Jalan Ria"}) << "A Taste of Home Sdn Bhd";
+    QTest::newRow("a name wrapped after &")
+        << lines({"TED HENG STATIONERY &", "BOOKS", "NO. 53, JALAN BESAR"}) << "TED HENG STATIONERY & BOOKS";
     QTest::newRow("a misread SDN BHD") << lines({"NADEJE PLATINUM SON BHD", "JALAN BESAR"})
                                        << "NADEJE PLATINUM SDN BHD";
     QTest::newRow("a misread BHD") << lines({"BOOK TA .K (TAMAN DAYA) SDN 8HD", "JALAN BESAR"})
