@@ -1,6 +1,7 @@
 #include "receiptfields.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -8,14 +9,18 @@ namespace Moniagent::ReceiptParsing {
 
 DatePick chooseDate(const QList<AnalyzedRow>& rows, bool preferDayFirst)
 {
-    // Day/month order proven by the receipt itself: an unambiguous numeric date such as 25/12/2018.
+    // Day/month order proven by the receipt itself: an unambiguous numeric date such as 25/12/2018. A time printed
+    // with points ("TIME. 11.14.00") also reads as a date (14 November 2000), but proves nothing.
+    static const QRegularExpression timeLike(QStringLiteral("^([01]?\\d|2[0-3])\\.[0-5]\\d\\.[0-5]\\d$"));
     int dayFirstEvidence = 0;
     int monthFirstEvidence = 0;
     QHash<QDate, int> rowsWith;
     for (const AnalyzedRow& row : rows) {
         QList<QDate> seen;
         for (const DateMatch& match : row.dates) {
-            if (!match.monthName && !match.yearFirst && !match.ambiguousOrder)
+            const bool mayBeTime = !row.keywords.date && match.twoDigitYear
+                && timeLike.match(row.folded.mid(match.start, match.length)).hasMatch();
+            if (!match.monthName && !match.yearFirst && !match.ambiguousOrder && !mayBeTime)
                 (match.dayFirst ? dayFirstEvidence : monthFirstEvidence) += 1;
             if (!seen.contains(match.date)) {
                 seen.append(match.date);

@@ -271,6 +271,11 @@ void TestReceiptParser::dates()
 
 void TestReceiptParser::dateOrderFromTheReceipt()
 {
+    // A time printed with points ("11.14.00") is no month-first date that would prove the order.
+    const ReceiptDraft timed = parse(
+        lines({"HARDWARE SDN BHD", "DOC NO GS0065 DATE: 05/02/2018", "CASHIER USER TIME. 11.14.00", "TOTAL | 63.60"}),
+        "MYR");
+    QCOMPARE(timed.date, QDate(2018, 2, 5));
     // A misread "$" on one item row of a ringgit receipt neither makes it a dollar receipt nor the date month-first.
     const ReceiptDraft malaysian
         = parse(lines({"KEDAI MAJU", "DATE 05/02/2018", "S/PRICE $/PRICE", "TEA | $2.40", "TOTAL | 2.40"}), "MYR");
