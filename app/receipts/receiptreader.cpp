@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace Moniagent {
 
 namespace {
@@ -115,6 +117,11 @@ OcrPage replaceRegion(const OcrPage& page, const OcrPage& reread, const QRect& r
     return result;
 }
 
+bool hasDigit(const QString& text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isDigit(); });
+}
+
 float draftScore(const ReceiptDraft& draft)
 {
     return draft.confidence(QString::fromLatin1(ReceiptDraft::Total))
@@ -211,7 +218,9 @@ Result<ReceiptReading> ReceiptReader::read(const QString& path, const std::atomi
                 continue;
             ++reading.rereads;
             OcrDocument variant = reading.document;
-            variant.pages[region.page] = replaceRegion(variant.pages.at(region.page), *reread, region.box);
+            variant.pages[region.page] = attempt == RereadMode::Numeric
+                ? withRereadNumbers(variant.pages.at(region.page), *reread, region.box)
+                : replaceRegion(variant.pages.at(region.page), *reread, region.box);
             ReceiptDraft draft = m_parser.parse(variant);
             if (draftScore(draft) > draftScore(reading.draft)) {
                 reading.document = std::move(variant);
@@ -224,6 +233,54 @@ Result<ReceiptReading> ReceiptReader::read(const QString& path, const std::atomi
     reading.unsure = !m_parser.unsureRegions(reading.document, reading.draft).isEmpty();
     reading.milliseconds = timer.elapsed();
     return reading;
+}
+
+OcrPage ReceiptReader::withRereadNumbers(const OcrPage& page, const OcrPage& reread, const QRect& region)
+{
+    OcrPage result = page;
+    result.words.clear();
+    result.lines.clear();
+    for (const OcrLine& line : page.lines) {
+        QList<OcrWord> words;
+        for (int i = 0; i < line.wordCount; ++i)
+            words.append(page.words.at(line.firstWord + i));
+        if (region.contains(line.box.center())) {
+            QList<OcrWord> numbers;
+            for (const OcrWord& word : reread.words) {
+                const int middle = word.box.center().y();
+                if (hasDigit(word.text) && middle >= line.box.top() && middle <= line.box.bottom())
+                    numbers.append(word);
+            }
+            if (!numbers.isEmpty()) {
+                words.erase(
+                    std::remove_if(words.begin(), words.end(), [](const OcrWord& word) { return hasDigit(word.text); }),
+                    words.end());
+                words.append(numbers);
+                std::sort(words.begin(), words.end(),
+                          [](const OcrWord& a, const OcrWord& b) { return a.box.left() < b.box.left(); });
+            }
+        }
+        OcrLine copy = line;
+        copy.firstWord = int(result.words.size());
+        copy.wordCount = int(words.size());
+        QStringList texts;
+        QRect box;
+        double confidence = 0;
+        for (OcrWord& word : words) {
+            word.line = int(result.lines.size());
+            texts.append(word.text);
+            box |= word.box;
+            confidence += word.confidence;
+            result.words.append(word);
+        }
+        copy.text = texts.join(u' ');
+        if (!words.isEmpty()) {
+            copy.box = box;
+            copy.confidence = float(confidence / double(words.size()));
+        }
+        result.lines.append(copy);
+    }
+    return result;
 }
 
 void ReceiptReader::applyPaymentCodes(const OcrDocument& document, ReceiptDraft& draft)

@@ -46,6 +46,11 @@ public:
     // pools keep one Tesseract engine per thread.
     static ReceiptReader& forThisThread(const OcrOptions& ocr, const ReceiptParseOptions& parse);
 
+    // `page` with the numbers of its lines in `region` taken from a numbers-only re-read of that region (words whose
+    // middle lies on the line), the lines' words without digits kept: a numbers-only pass reads labels as junk
+    // ("TOTAL GST 0.66" as "$ 0.66"), and the label tells what an amount is. Lines without re-read numbers stay.
+    static OcrPage withRereadNumbers(const OcrPage& page, const OcrPage& reread, const QRect& region);
+
     // Fills the draft from a decoded payment code (EPC/SEPA or Swiss QR-bill): amount and currency are exact.
     static void applyPaymentCodes(const OcrDocument& document, ReceiptDraft& draft);
 

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void readerFindsFields_data();
     void readerFindsFields();
     void readerUsesPdfTextLayer();
+    void numbersOnlyRereadKeepsLabels();
     void batchReadsStoresAndReportsEachFile();
     void batchCancelStopsWaitingFiles();
     void scanCommandPrintsJsonWithoutDatabase();
@@ -155,6 +156,42 @@ void TestReceiptCapture::readerUsesPdfTextLayer()
     QCOMPARE(reading->draft.date, QDate(2026, 11, 14));
     QCOMPARE(reading->draft.merchant, QStringLiteral("PAPER MILL SUPPLIES"));
     QCOMPARE(reading->draft.sources.value(QStringLiteral("total")).origin, QStringLiteral("pdf-text"));
+}
+
+void TestReceiptCapture::numbersOnlyRereadKeepsLabels()
+{
+    // Two lines; the re-read covers the second, where the numbers-only pass read the label "GST" as "$".
+    const auto word = [](const char* text, int x, int y, int line) {
+        return OcrWord {QString::fromLatin1(text), QRect(x, y, 60, 20), 80.0F, line};
+    };
+    OcrPage page;
+    page.size = QSize(400, 100);
+    page.words = {word("TOTAL", 10, 10, 0), word("11.60", 300, 10, 0), word("TOTAL", 10, 50, 1), word("GST", 80, 50, 1),
+                  word("0.56", 300, 50, 1)};
+    page.lines = {OcrLine {QStringLiteral("TOTAL 11.60"), QRect(10, 10, 350, 20), 80.0F, 0, 0, 2},
+                  OcrLine {QStringLiteral("TOTAL GST 0.56"), QRect(10, 50, 350, 20), 80.0F, 0, 2, 3}};
+    OcrPage reread;
+    reread.words = {word("$", 80, 51, 0), word("0.66", 298, 49, 0)};
+    reread.words[1].confidence = 95.0F;
+    reread.lines = {OcrLine {QStringLiteral("$ 0.66"), QRect(80, 49, 278, 22), 90.0F, 0, 0, 2}};
+
+    const OcrPage merged = ReceiptReader::withRereadNumbers(page, reread, QRect(0, 40, 400, 40));
+    QCOMPARE(merged.lines.size(), 2);
+    QCOMPARE(merged.lines.at(0).text, QStringLiteral("TOTAL 11.60"));
+    QCOMPARE(merged.lines.at(1).text, QStringLiteral("TOTAL GST 0.66"));
+    QCOMPARE(merged.words.size(), 5);
+    QCOMPARE(merged.lines.at(1).firstWord, 2);
+    QCOMPARE(merged.lines.at(1).wordCount, 3);
+    QCOMPARE(merged.words.at(4).text, QStringLiteral("0.66"));
+    QCOMPARE(merged.words.at(4).line, 1);
+    QCOMPARE(merged.words.at(4).box, QRect(298, 49, 60, 20));
+
+    // A re-read without numbers on a line leaves it as it was.
+    OcrPage empty;
+    empty.words = {word("$", 80, 51, 0)};
+    empty.lines = {OcrLine {QStringLiteral("$"), QRect(80, 51, 60, 20), 50.0F, 0, 0, 1}};
+    QCOMPARE(ReceiptReader::withRereadNumbers(page, empty, QRect(0, 40, 400, 40)).lines.at(1).text,
+             QStringLiteral("TOTAL GST 0.56"));
 }
 
 void TestReceiptCapture::batchReadsStoresAndReportsEachFile()

@@ -477,6 +477,13 @@ void TestReceiptParser::totals_data()
                   "ROUNDING | -0.01", "TOTAL | 153.35", "CASH | 153.35", "CHANGE | 0.00", "GST SUMMARY",
                   "TAX CODE | % | AMOUNT | TAX", "SR | 6.00 | 144.68 | 8.68", "TOTAL : | 144.68 | 8.68"})
         << "MYR" << qint64(15335);
+    QTest::newRow("tax summary totals below the total")
+        << lines({"KOPI SHOP", "TAX INVOICE", "RECEIPT # CS0011 DATE 03/04/2018", "TIME: . 1232 00",
+                  "ITEM QTY PRICE AMOUNT", "SR: COFFEE O (T.AWAY) 1 2130 230", "SR: TEA (T.AWAY) 1 240 2.40",
+                  "SR: COFFEE (T AWAY) 2 240 4.80", "SR: SOYA BEAN (T AWAY) 1 210 210", "BT TOJAL | 5 60",
+                  "(EXCLUDED GST) SUB TOTAL 10 94", "TOTAL GST 0.66", "TOTAL 11.60", "GST SUMMARY",
+                  "TAX CODE % AMOUNT GST", "SR 6 10.94 0 66", "TOTAL : 10.94 0.66", "GOODS SOLD ARE NOT RETURNABLE"})
+        << "MYR" << qint64(1160);
     QTest::newRow("cash tendered is larger")
         << lines({"SHOP", "RICE | 12.00", "TOTAL | 12.00", "CASH TENDERED | 50.00", "CHANGE DUE | 38.00"}) << "MYR"
         << qint64(1200);
