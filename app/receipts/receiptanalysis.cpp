@@ -90,7 +90,8 @@ QString detectCurrency(const QList<AnalyzedRow>& rows, const QString& profileCod
     for (const AnalyzedRow& row : rows) {
         QHash<QString, int> votes;
         for (const RowNumber& number : row.numbers) {
-            if (!number.token.currency.isEmpty())
+            // A mark glued to a zero is more often a misread digit ("£0.00" for 60.00) than a price.
+            if (!number.token.currency.isEmpty() && number.token.mantissa != 0)
                 votes[number.token.currency == u"$" ? dollarCode : number.token.currency] += 2;
         }
         auto it = codes.globalMatch(row.folded);
@@ -120,7 +121,10 @@ QString detectCurrency(const QList<AnalyzedRow>& rows, const QString& profileCod
             = profileCode.isEmpty() || it.key() == profileCode || it.value().onTotal || it.value().rows >= 2;
         if (!credible)
             continue;
-        if (it.value().votes > bestVotes || (it.value().votes == bestVotes && it.key() < best)) {
+        // A tie goes to the profile's currency, then to the first code in the alphabet (the same answer every time).
+        const bool tieWins
+            = it.value().votes == bestVotes && (it.key() == profileCode || (best != profileCode && it.key() < best));
+        if (it.value().votes > bestVotes || tieWins) {
             best = it.key();
             bestVotes = it.value().votes;
         }

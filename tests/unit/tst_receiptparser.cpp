@@ -647,6 +647,11 @@ void TestReceiptParser::currencies_data()
         << lines({"SHOP", "COFFEE | $2.30", "TOTAL | 5.00"}) << "MYR"
         << "MYR"
         << "computed";
+    QTest::newRow("a pound sign glued to a zero on a total row: the profile's")
+        << lines({"HARDWARE", "TOTAL SALES (EXCL GST) | £0.00", "TAX CODE % AMT(RM) TAX (RM)", "TOTAL | 63.60"})
+        << "MYR"
+        << "MYR"
+        << "ocr";
     QTest::newRow("foreign marks on two rows") << lines({"SHOP", "A | €1.00", "B | €2.00", "TOTAL | 3.00"}) << "MYR"
                                                << "EUR"
                                                << "ocr";
