@@ -411,6 +411,13 @@ Result<OcrPage> DocumentReader::reread(int page, const QRect& region, RereadMode
     clean.fixedScale = d->scales.value(page, 1.0);
     if (mode == RereadMode::Upscaled)
         clean.extraScale = 2;
+    else if (mode == RereadMode::Downscaled)
+        clean.extraScale = 0.6;
+    if (mode == RereadMode::Measured) {
+        clean.steps |= CleanupStep::Scale;
+        clean.fixedScale = 0;
+        clean.textHeight = d->options.textHeight * 4 / 3;
+    }
     // Tesseract reads text that touches the edge of its image badly: a white margin goes around the region.
     const int margin = 16;
     QImage padded(area.size() + QSize(2 * margin, 2 * margin), QImage::Format_Grayscale8);

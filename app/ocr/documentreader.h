@@ -49,6 +49,8 @@ enum class RereadMode
 {
     Numeric, // digits, separators and currency marks only
     Upscaled, // the region at twice the scale, normal character set
+    Downscaled, // the region at 0.6 times the scale: large bold print (a shop's name) often reads better smaller
+    Measured, // the region scaled by the height of its own text (not the page's), to 4/3 of the usual height
 };
 
 // Reads image files (JPEG, PNG, TIFF, BMP, WebP; EXIF orientation applied) and PDFs (the text layer with

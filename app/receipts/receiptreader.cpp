@@ -1,6 +1,7 @@
 #include "receiptreader.h"
 
 #include "paymentcode.h"
+#include "rereadmerge.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -80,46 +81,6 @@ OcrPage pageFromJson(const QJsonObject& json)
         page.lines.append(line);
     }
     return page;
-}
-
-// `page` with the lines whose middle lies in `region` replaced by the lines of `reread`.
-OcrPage replaceRegion(const OcrPage& page, const OcrPage& reread, const QRect& region)
-{
-    OcrPage result = page;
-    result.words.clear();
-    result.lines.clear();
-    const auto append = [&result](const OcrPage& from, const OcrLine& line) {
-        OcrLine copy = line;
-        copy.firstWord = int(result.words.size());
-        for (int i = 0; i < line.wordCount; ++i) {
-            OcrWord word = from.words.at(line.firstWord + i);
-            word.line = int(result.lines.size());
-            result.words.append(word);
-        }
-        result.lines.append(copy);
-    };
-    bool inserted = false;
-    for (const OcrLine& line : page.lines) {
-        if (region.contains(line.box.center())) {
-            if (!inserted) {
-                for (const OcrLine& fresh : reread.lines)
-                    append(reread, fresh);
-                inserted = true;
-            }
-            continue;
-        }
-        append(page, line);
-    }
-    if (!inserted) {
-        for (const OcrLine& fresh : reread.lines)
-            append(reread, fresh);
-    }
-    return result;
-}
-
-bool hasDigit(const QString& text)
-{
-    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isDigit(); });
 }
 
 float draftScore(const ReceiptDraft& draft)
@@ -219,8 +180,8 @@ Result<ReceiptReading> ReceiptReader::read(const QString& path, const std::atomi
             ++reading.rereads;
             OcrDocument variant = reading.document;
             variant.pages[region.page] = attempt == RereadMode::Numeric
-                ? withRereadNumbers(variant.pages.at(region.page), *reread, region.box)
-                : replaceRegion(variant.pages.at(region.page), *reread, region.box);
+                ? RereadMerge::withNumbers(variant.pages.at(region.page), *reread, region.box)
+                : RereadMerge::replaced(variant.pages.at(region.page), *reread, region.box);
             ReceiptDraft draft = m_parser.parse(variant);
             if (draftScore(draft) > draftScore(reading.draft)) {
                 reading.document = std::move(variant);
@@ -229,58 +190,41 @@ Result<ReceiptReading> ReceiptReader::read(const QString& path, const std::atomi
             }
         }
     }
+    if (cancel && cancel->load())
+        return Error::cancelled();
+    voteOnMerchant(reading);
     applyPaymentCodes(reading.document, reading.draft);
     reading.unsure = !m_parser.unsureRegions(reading.document, reading.draft).isEmpty();
     reading.milliseconds = timer.elapsed();
     return reading;
 }
 
-OcrPage ReceiptReader::withRereadNumbers(const OcrPage& page, const OcrPage& reread, const QRect& region)
+void ReceiptReader::voteOnMerchant(ReceiptReading& reading)
 {
-    OcrPage result = page;
-    result.words.clear();
-    result.lines.clear();
-    for (const OcrLine& line : page.lines) {
-        QList<OcrWord> words;
-        for (int i = 0; i < line.wordCount; ++i)
-            words.append(page.words.at(line.firstWord + i));
-        if (region.contains(line.box.center())) {
-            QList<OcrWord> numbers;
-            for (const OcrWord& word : reread.words) {
-                const int middle = word.box.center().y();
-                if (hasDigit(word.text) && middle >= line.box.top() && middle <= line.box.bottom())
-                    numbers.append(word);
-            }
-            if (!numbers.isEmpty()) {
-                words.erase(
-                    std::remove_if(words.begin(), words.end(), [](const OcrWord& word) { return hasDigit(word.text); }),
-                    words.end());
-                words.append(numbers);
-                std::sort(words.begin(), words.end(),
-                          [](const OcrWord& a, const OcrWord& b) { return a.box.left() < b.box.left(); });
-            }
+    const ReceiptFieldSource source = reading.draft.sources.value(QString::fromLatin1(ReceiptDraft::Merchant));
+    if (reading.draft.merchant.isEmpty() || source.box.isEmpty() || source.page < 0
+        || source.page >= reading.document.pages.size()
+        || reading.document.pages.at(source.page).source != QLatin1String("tesseract"))
+        return;
+    // A little room around the name's lines, so that their glyphs are whole in the re-reads.
+    const QRect region = source.box.adjusted(-8, -6, 8, 6);
+    QList<OcrPage> rereads;
+    for (RereadMode mode : {RereadMode::Upscaled, RereadMode::Downscaled, RereadMode::Measured}) {
+        if (auto reread = m_reader.reread(source.page, region, mode)) {
+            rereads.append(std::move(*reread));
+            ++reading.rereads;
         }
-        OcrLine copy = line;
-        copy.firstWord = int(result.words.size());
-        copy.wordCount = int(words.size());
-        QStringList texts;
-        QRect box;
-        double confidence = 0;
-        for (OcrWord& word : words) {
-            word.line = int(result.lines.size());
-            texts.append(word.text);
-            box |= word.box;
-            confidence += word.confidence;
-            result.words.append(word);
-        }
-        copy.text = texts.join(u' ');
-        if (!words.isEmpty()) {
-            copy.box = box;
-            copy.confidence = float(confidence / double(words.size()));
-        }
-        result.lines.append(copy);
     }
-    return result;
+    if (rereads.isEmpty())
+        return;
+    OcrDocument variant = reading.document;
+    variant.pages[source.page] = RereadMerge::voted(variant.pages.at(source.page), rereads, source.box);
+    ReceiptDraft draft = m_parser.parse(variant);
+    // Only the name's lines changed: the vote may not cost the total or the date their confidence.
+    if (!draft.merchant.isEmpty() && draftScore(draft) >= draftScore(reading.draft)) {
+        reading.document = std::move(variant);
+        reading.draft = std::move(draft);
+    }
 }
 
 void ReceiptReader::applyPaymentCodes(const OcrDocument& document, ReceiptDraft& draft)

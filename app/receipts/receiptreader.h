@@ -32,7 +32,8 @@ struct ReceiptReading
 
 // The receipt pipeline for one thread (DESIGN.md §4): the document reader (loading, clean-up, Tesseract, codes)
 // → the receipt parser → a second reading of the regions where the total or date is unsure, kept when the
-// parser is more confident with it → exact amounts from a payment QR code. Owns a Tesseract engine: one per
+// parser is more confident with it → the merchant's lines read at three more scales, voted word by word → exact
+// amounts from a payment QR code. Owns a Tesseract engine: one per
 // thread.
 class ReceiptReader
 {
@@ -46,15 +47,14 @@ public:
     // pools keep one Tesseract engine per thread.
     static ReceiptReader& forThisThread(const OcrOptions& ocr, const ReceiptParseOptions& parse);
 
-    // `page` with the numbers of its lines in `region` taken from a numbers-only re-read of that region (words whose
-    // middle lies on the line), the lines' words without digits kept: a numbers-only pass reads labels as junk
-    // ("TOTAL GST 0.66" as "$ 0.66"), and the label tells what an amount is. Lines without re-read numbers stay.
-    static OcrPage withRereadNumbers(const OcrPage& page, const OcrPage& reread, const QRect& region);
-
     // Fills the draft from a decoded payment code (EPC/SEPA or Swiss QR-bill): amount and currency are exact.
     static void applyPaymentCodes(const OcrDocument& document, ReceiptDraft& draft);
 
 private:
+    // Reads the merchant's lines again at three other scales and lets the readings vote word by word
+    // (RereadMerge::voted): the name is printed large and bold, where single letters are often misread.
+    void voteOnMerchant(ReceiptReading& reading);
+
     DocumentReader m_reader;
     ReceiptParser m_parser;
 };

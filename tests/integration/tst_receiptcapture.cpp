@@ -4,6 +4,7 @@
 #include "receipts/receiptbatch.h"
 #include "receipts/receiptreader.h"
 #include "receipts/receiptservice.h"
+#include "receipts/rereadmerge.h"
 #include "testdatabase.h"
 
 #include <QDir>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void readerFindsFields();
     void readerUsesPdfTextLayer();
     void numbersOnlyRereadKeepsLabels();
+    void votedRereadsCorrectUnsureWords();
     void batchReadsStoresAndReportsEachFile();
     void batchCancelStopsWaitingFiles();
     void scanCommandPrintsJsonWithoutDatabase();
@@ -175,7 +177,7 @@ void TestReceiptCapture::numbersOnlyRereadKeepsLabels()
     reread.words[1].confidence = 95.0F;
     reread.lines = {OcrLine {QStringLiteral("$ 0.66"), QRect(80, 49, 278, 22), 90.0F, 0, 0, 2}};
 
-    const OcrPage merged = ReceiptReader::withRereadNumbers(page, reread, QRect(0, 40, 400, 40));
+    const OcrPage merged = RereadMerge::withNumbers(page, reread, QRect(0, 40, 400, 40));
     QCOMPARE(merged.lines.size(), 2);
     QCOMPARE(merged.lines.at(0).text, QStringLiteral("TOTAL 11.60"));
     QCOMPARE(merged.lines.at(1).text, QStringLiteral("TOTAL GST 0.66"));
@@ -190,8 +192,56 @@ void TestReceiptCapture::numbersOnlyRereadKeepsLabels()
     OcrPage empty;
     empty.words = {word("$", 80, 51, 0)};
     empty.lines = {OcrLine {QStringLiteral("$"), QRect(80, 51, 60, 20), 50.0F, 0, 0, 1}};
-    QCOMPARE(ReceiptReader::withRereadNumbers(page, empty, QRect(0, 40, 400, 40)).lines.at(1).text,
+    QCOMPARE(RereadMerge::withNumbers(page, empty, QRect(0, 40, 400, 40)).lines.at(1).text,
              QStringLiteral("TOTAL GST 0.56"));
+}
+
+void TestReceiptCapture::votedRereadsCorrectUnsureWords()
+{
+    const auto word = [](const char* text, int x, int width, float confidence, int y = 10) {
+        return OcrWord {QString::fromLatin1(text), QRect(x, y, width, 20), confidence, 0};
+    };
+    // The first reading of a shop's name, and a second line outside the voted region.
+    OcrPage page;
+    page.size = QSize(500, 100);
+    page.words
+        = {word("Co", 0, 20, 30),    word("TRL", 40, 60, 60),     word("SHAAS", 110, 100, 90),  word("A", 220, 20, 32),
+           word("SLF", 300, 60, 90), word("INITIAL", 370, 80, 1), word("TOTAL", 10, 60, 40, 60)};
+    page.lines = {OcrLine {QStringLiteral("Co TRL SHAAS A SLF INITIAL"), QRect(0, 10, 450, 20), 60.0F, 0, 0, 6},
+                  OcrLine {QStringLiteral("TOTAL"), QRect(10, 60, 60, 20), 40.0F, 0, 6, 1}};
+    const auto reread = [&](QList<OcrWord> words) {
+        OcrPage result;
+        result.words = std::move(words);
+        result.words.append(word("T0TAL", 10, 60, 90, 60)); // outside the region: never used
+        return result;
+    };
+    const QList<OcrPage> rereads {
+        reread({word("TRI", 42, 58, 91), word("SHAAS", 111, 98, 95), word("BAKERIES", 215, 70, 80),
+                word("SLE", 300, 60, 54)}),
+        reread({word("TRI", 41, 60, 88), word("SHAZS", 110, 100, 70), word("BAKERIES", 214, 72, 77),
+                word("SLE", 302, 58, 50)}),
+        reread({word("oo", 2, 18, 20), word("TRI", 40, 60, 85), word("SHAAS", 110, 100, 93),
+                word("BAKERIES", 215, 70, 70), word("SLE", 300, 60, 60)}),
+    };
+
+    const OcrPage merged = RereadMerge::voted(page, rereads, QRect(0, 0, 500, 40));
+    // "Co": a speck only the first reading saw, gone. "TRL" → "TRI": three readings against one. "A" → "BAKERIES":
+    // the longer word that covers it. "SLF" stays: the first reading was sure of it. "INITIAL" stays: a long word
+    // is not taken away because the re-reads saw nothing there.
+    QCOMPARE(merged.lines.size(), 2);
+    QCOMPARE(merged.lines.at(0).text, QStringLiteral("TRI SHAAS BAKERIES SLF INITIAL"));
+    QCOMPARE(merged.lines.at(0).wordCount, 5);
+    QCOMPARE(merged.words.at(0).box, QRect(42, 10, 58, 20));
+    QCOMPARE(merged.words.at(0).confidence, 91.0F);
+    QCOMPARE(merged.words.at(2).text, QStringLiteral("BAKERIES"));
+    QCOMPARE(merged.words.at(2).line, 0);
+    QCOMPARE(merged.lines.at(1).text, QStringLiteral("TOTAL"));
+    QCOMPARE(merged.lines.at(1).firstWord, 5);
+    QCOMPARE(merged.words.at(5).line, 1);
+
+    // Without re-reads nothing changes.
+    QCOMPARE(RereadMerge::voted(page, {}, QRect(0, 0, 500, 40)).lines.at(0).text,
+             QStringLiteral("Co TRL SHAAS A SLF INITIAL"));
 }
 
 void TestReceiptCapture::batchReadsStoresAndReportsEachFile()
