@@ -96,9 +96,18 @@ bool oneCharacterAway(const QString& read, QLatin1StringView word)
     return differences == 1;
 }
 
-// Malaysia's "SDN BHD" at the end of an upper-case name with one of its two words misread ("SON BHD", "SDN 8HD").
+// Malaysia's "SDN BHD" at the end of an upper-case name with one of its two words misread ("SON BHD", "SDN 8HD"),
+// also when OCR glued it to a bracket before it ("(TAMAN DAYA)SDN 8HD").
 void repairLegalForm(QStringList& tokens)
 {
+    if (tokens.size() < 2)
+        return;
+    if (const QString& glued = tokens.at(tokens.size() - 2); glued.size() > 3
+        && glued.endsWith(QLatin1StringView("SDN")) && !glued.at(glued.size() - 4).isLetterOrNumber()) {
+        const QString before = glued.chopped(3);
+        tokens[tokens.size() - 2] = QStringLiteral("SDN");
+        tokens.insert(tokens.size() - 2, before);
+    }
     if (tokens.size() < 3)
         return;
     QString& first = tokens[tokens.size() - 2];

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QMap>
 
 #include <algorithm>
 
@@ -163,7 +164,8 @@ Result<ReceiptReading> ReceiptReader::read(const QString& path, const std::atomi
     reading.draft = m_parser.parse(reading.document);
 
     // A second look at the regions where the total or the date is unsure, kept when the parser is more
-    // confident with it (its consistency checks decide: items sum, subtotal + tax, a plausible date).
+    // confident with it (its consistency checks decide: items sum, subtotal + tax, a plausible date): numbers only
+    // and at twice the scale, then, when neither helped, the words voted between three scales.
     const QList<ReceiptParser::Region> regions = m_parser.unsureRegions(reading.document, reading.draft);
     for (const ReceiptParser::Region& region : regions) {
         if (cancel && cancel->load())
@@ -171,24 +173,48 @@ Result<ReceiptReading> ReceiptReader::read(const QString& path, const std::atomi
         if (region.page < 0 || region.page >= reading.document.pages.size()
             || reading.document.pages.at(region.page).source != QLatin1String("tesseract"))
             continue;
-        const RereadMode mode
-            = region.field == QLatin1String(ReceiptDraft::Date) ? RereadMode::Upscaled : RereadMode::Numeric;
-        for (RereadMode attempt : {mode, mode == RereadMode::Numeric ? RereadMode::Upscaled : RereadMode::Numeric}) {
-            auto reread = m_reader.reread(region.page, region.box, attempt);
-            if (!reread)
-                continue;
-            ++reading.rereads;
+        const bool date = region.field == QLatin1String(ReceiptDraft::Date);
+        QMap<RereadMode, OcrPage> rereads;
+        const auto rereadAs = [&](RereadMode mode) -> const OcrPage* {
+            if (!rereads.contains(mode)) {
+                auto reread = m_reader.reread(region.page, region.box, mode);
+                if (!reread)
+                    return nullptr;
+                ++reading.rereads;
+                rereads.insert(mode, std::move(*reread));
+            }
+            return &rereads[mode];
+        };
+        const auto keepIfSurer = [&](OcrPage page) {
             OcrDocument variant = reading.document;
-            variant.pages[region.page] = attempt == RereadMode::Numeric
-                ? RereadMerge::withNumbers(variant.pages.at(region.page), *reread, region.box)
-                : RereadMerge::replaced(variant.pages.at(region.page), *reread, region.box);
+            variant.pages[region.page] = std::move(page);
             ReceiptDraft draft = m_parser.parse(variant);
-            if (draftScore(draft) > draftScore(reading.draft)) {
-                reading.document = std::move(variant);
-                reading.draft = std::move(draft);
-                break;
+            if (draftScore(draft) <= draftScore(reading.draft))
+                return false;
+            reading.document = std::move(variant);
+            reading.draft = std::move(draft);
+            return true;
+        };
+        bool surer = false;
+        for (RereadMode mode :
+             {date ? RereadMode::Upscaled : RereadMode::Numeric, date ? RereadMode::Numeric : RereadMode::Upscaled}) {
+            const OcrPage* reread = rereadAs(mode);
+            if (reread && !surer) {
+                const OcrPage& page = reading.document.pages.at(region.page);
+                surer = keepIfSurer(mode == RereadMode::Numeric ? RereadMerge::withNumbers(page, *reread, region.box)
+                                                                : RereadMerge::replaced(page, *reread, region.box));
             }
         }
+        if (surer)
+            continue;
+        // Still unsure: the region's words voted between three scales.
+        QList<OcrPage> scales;
+        for (RereadMode mode : {RereadMode::Upscaled, RereadMode::Downscaled, RereadMode::Measured}) {
+            if (const OcrPage* reread = rereadAs(mode))
+                scales.append(*reread);
+        }
+        if (!scales.isEmpty())
+            keepIfSurer(RereadMerge::voted(reading.document.pages.at(region.page), scales, region.box));
     }
     if (cancel && cancel->load())
         return Error::cancelled();

@@ -741,6 +741,8 @@ void TestReceiptParser::merchants_data()
                                        << "NADEJE PLATINUM SDN BHD";
     QTest::newRow("a misread BHD") << lines({"BOOK TA .K (TAMAN DAYA) SDN 8HD", "JALAN BESAR"})
                                    << "BOOK TA .K (TAMAN DAYA) SDN BHD";
+    QTest::newRow("a misread BHD after a glued SDN")
+        << lines({"BOOK TA .K (TAMAN DAYA)SDN 8HD", "JALAN BESAR"}) << "BOOK TA .K (TAMAN DAYA) SDN BHD";
     QTest::newRow("registration number on the same line")
         << lines({"MEGA MART SDN BHD (654321-W)", "JALAN BESAR"}) << "MEGA MART SDN BHD";
     QTest::newRow("registration number in another column")
