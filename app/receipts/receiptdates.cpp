@@ -83,9 +83,17 @@ QList<DateMatch> findDates(const QString& folded, const QDate& today)
 {
     QList<DateMatch> result;
 
+    // OCR now and then breaks one glyph of a year ("11/09/2¢17"); the second of a four-digit year 20xx can only be
+    // 0. Replaced in place, so that offsets stay those of `folded`.
+    static const QRegularExpression brokenCentury(
+        QStringLiteral("(?<![\\d.,/-])\\d{1,2}\\s?([./-])\\s?\\d{1,2}\\s?\\1\\s?2([^\\d\\s])\\d{2}(?!\\d)"));
+    QString repaired = folded;
+    for (auto broken = brokenCentury.globalMatch(folded); broken.hasNext();)
+        repaired[broken.next().capturedStart(2)] = u'0';
+
     static const QRegularExpression numeric(
         QStringLiteral("(?<![\\d.,/-])(\\d{1,4})\\s?([./-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4}|\\d{1,2})(?![\\d])"));
-    auto it = numeric.globalMatch(folded);
+    auto it = numeric.globalMatch(repaired);
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
         DateMatch base;

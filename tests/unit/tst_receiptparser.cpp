@@ -230,6 +230,7 @@ void TestReceiptParser::dates_data()
     QTest::newRow("dots, two-digit year")
         << QStringLiteral("Datum 11.02.18") << QStringLiteral("EUR") << QDate(2018, 2, 11);
     QTest::newRow("single digits") << QStringLiteral("6/4/2018") << myr << QDate(2018, 4, 6);
+    QTest::newRow("a broken 0 in the year") << QStringLiteral("Date: 11/09/2¢17 |") << myr << QDate(2017, 9, 11);
     QTest::newRow("ISO") << QStringLiteral("2018-03-18 10:22") << myr << QDate(2018, 3, 18);
     QTest::newRow("year first, slashes") << QStringLiteral("2016/05/01") << myr << QDate(2016, 5, 1);
     QTest::newRow("compact") << QStringLiteral("DATE 20180304") << myr << QDate(2018, 3, 4);
