@@ -205,7 +205,7 @@ Result<ReceiptReading> ReceiptReader::read(const QString& path, const std::atomi
                                                                 : RereadMerge::replaced(page, *reread, region.box));
             }
         }
-        if (surer)
+        if (surer || !RereadMerge::hasUnsureWords(reading.document.pages.at(region.page), region.box))
             continue;
         // Still unsure: the region's words voted between three scales.
         QList<OcrPage> scales;
@@ -230,7 +230,8 @@ void ReceiptReader::voteOnMerchant(ReceiptReading& reading)
     const ReceiptFieldSource source = reading.draft.sources.value(QString::fromLatin1(ReceiptDraft::Merchant));
     if (reading.draft.merchant.isEmpty() || source.box.isEmpty() || source.page < 0
         || source.page >= reading.document.pages.size()
-        || reading.document.pages.at(source.page).source != QLatin1String("tesseract"))
+        || reading.document.pages.at(source.page).source != QLatin1String("tesseract")
+        || !RereadMerge::hasUnsureWords(reading.document.pages.at(source.page), source.box))
         return;
     // A little room around the name's lines, so that their glyphs are whole in the re-reads.
     const QRect region = source.box.adjusted(-8, -6, 8, 6);

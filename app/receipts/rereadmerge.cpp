@@ -208,4 +208,17 @@ OcrPage voted(const OcrPage& page, const QList<OcrPage>& rereads, const QRect& r
     });
 }
 
+bool hasUnsureWords(const OcrPage& page, const QRect& region)
+{
+    for (const OcrLine& line : page.lines) {
+        if (!region.contains(line.box.center()))
+            continue;
+        for (int i = 0; i < line.wordCount; ++i) {
+            if (page.words.at(line.firstWord + i).confidence < SureConfidence)
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace Moniagent::RereadMerge

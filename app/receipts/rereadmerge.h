@@ -25,6 +25,9 @@ OcrPage withNumbers(const OcrPage& page, const OcrPage& reread, const QRect& reg
 // other scales that agree; specks that only one reading saw ("Co PERNIAGAAN") go.
 OcrPage voted(const OcrPage& page, const QList<OcrPage>& rereads, const QRect& region);
 
+// Whether a vote could change anything in `region`: some word of its lines was read unsurely the first time.
+bool hasUnsureWords(const OcrPage& page, const QRect& region);
+
 } // namespace RereadMerge
 
 } // namespace Moniagent

@@ -239,6 +239,16 @@ void TestReceiptCapture::votedRereadsCorrectUnsureWords()
     QCOMPARE(merged.lines.at(1).firstWord, 5);
     QCOMPARE(merged.words.at(5).line, 1);
 
+    // Only a region with an unsure word is worth a vote.
+    QVERIFY(RereadMerge::hasUnsureWords(page, QRect(0, 0, 500, 40)));
+    OcrPage sure = page;
+    for (OcrWord& w : sure.words)
+        w.confidence = 90;
+    QVERIFY(!RereadMerge::hasUnsureWords(sure, QRect(0, 0, 500, 40)));
+    sure.words[4].confidence = 84; // "SLF"
+    QVERIFY(RereadMerge::hasUnsureWords(sure, QRect(0, 0, 500, 40)));
+    QVERIFY(!RereadMerge::hasUnsureWords(page, QRect(0, 200, 500, 40))); // no line there
+
     // Without re-reads nothing changes.
     QCOMPARE(RereadMerge::voted(page, {}, QRect(0, 0, 500, 40)).lines.at(0).text,
              QStringLiteral("Co TRL SHAAS A SLF INITIAL"));
