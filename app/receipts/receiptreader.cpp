@@ -198,8 +198,9 @@ Result<ReceiptReading> ReceiptReader::read(const QString& path, const std::atomi
         bool surer = false;
         for (RereadMode mode :
              {date ? RereadMode::Upscaled : RereadMode::Numeric, date ? RereadMode::Numeric : RereadMode::Upscaled}) {
-            const OcrPage* reread = rereadAs(mode);
-            if (reread && !surer) {
+            if (surer)
+                break;
+            if (const OcrPage* reread = rereadAs(mode)) {
                 const OcrPage& page = reading.document.pages.at(region.page);
                 surer = keepIfSurer(mode == RereadMode::Numeric ? RereadMerge::withNumbers(page, *reread, region.box)
                                                                 : RereadMerge::replaced(page, *reread, region.box));
