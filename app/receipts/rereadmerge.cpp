@@ -25,8 +25,21 @@ QList<OcrWord> wordsOf(const OcrPage& page, const OcrLine& line)
     return words;
 }
 
-// `page` with the words of each line in `region` replaced by what `change` makes of them; a line left without
-// words keeps its place and text only when `change` returned them unchanged.
+// `line` of `from` and its words appended to `result` as they are, with the indexes between them renumbered.
+void appendLine(OcrPage& result, const OcrPage& from, const OcrLine& line)
+{
+    OcrLine copy = line;
+    copy.firstWord = int(result.words.size());
+    for (int i = 0; i < line.wordCount; ++i) {
+        OcrWord word = from.words.at(line.firstWord + i);
+        word.line = int(result.lines.size());
+        result.words.append(word);
+    }
+    result.lines.append(copy);
+}
+
+// `page` with the words of each line in `region` replaced by what `change` makes of them. A line that `change`
+// leaves without words goes, unless it had none to begin with.
 OcrPage withLineWords(const OcrPage& page, const QRect& region,
                       const std::function<QList<OcrWord>(const OcrLine&, const QList<OcrWord>&)>& change)
 {
@@ -34,17 +47,11 @@ OcrPage withLineWords(const OcrPage& page, const QRect& region,
     result.words.clear();
     result.lines.clear();
     for (const OcrLine& line : page.lines) {
-        const QList<OcrWord> before = wordsOf(page, line);
         if (!region.contains(line.box.center())) {
-            OcrLine copy = line;
-            copy.firstWord = int(result.words.size());
-            for (OcrWord word : before) {
-                word.line = int(result.lines.size());
-                result.words.append(word);
-            }
-            result.lines.append(copy);
+            appendLine(result, page, line);
             continue;
         }
+        const QList<OcrWord> before = wordsOf(page, line);
         QList<OcrWord> words = change(line, before);
         if (words.isEmpty() && !before.isEmpty())
             continue;
@@ -118,31 +125,21 @@ OcrPage replaced(const OcrPage& page, const OcrPage& reread, const QRect& region
     OcrPage result = page;
     result.words.clear();
     result.lines.clear();
-    const auto append = [&result](const OcrPage& from, const OcrLine& line) {
-        OcrLine copy = line;
-        copy.firstWord = int(result.words.size());
-        for (int i = 0; i < line.wordCount; ++i) {
-            OcrWord word = from.words.at(line.firstWord + i);
-            word.line = int(result.lines.size());
-            result.words.append(word);
-        }
-        result.lines.append(copy);
-    };
     bool inserted = false;
     for (const OcrLine& line : page.lines) {
         if (region.contains(line.box.center())) {
             if (!inserted) {
                 for (const OcrLine& fresh : reread.lines)
-                    append(reread, fresh);
+                    appendLine(result, reread, fresh);
                 inserted = true;
             }
             continue;
         }
-        append(page, line);
+        appendLine(result, page, line);
     }
     if (!inserted) {
         for (const OcrLine& fresh : reread.lines)
-            append(reread, fresh);
+            appendLine(result, reread, fresh);
     }
     return result;
 }
